@@ -1,0 +1,61 @@
+//===--- Region.h - AI-assisted regions and their hashes -----------------===//
+//
+// SPEC §1: every directive makes its own region (begin…end, line,
+// next-line, file, attribute, and later ledger records). A region knows its
+// lines, its current content hash and its review state; checks and exports
+// only ever look at regions, never at directives.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AIPROV_REGION_H
+#define AIPROV_REGION_H
+
+#include "aiprov/DirectiveCollector.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace aiprov {
+
+enum class ReviewStatus { Unreviewed, Reviewed, Stale };
+llvm::StringRef reviewStatusName(ReviewStatus S); // "unreviewed", …
+
+struct Region {
+  /// The directive that opened the region (for begin…end, the begin).
+  Directive Origin;
+  unsigned FirstLine = 0, LastLine = 0; // 1-based, inclusive.
+  /// "sha256:" + 64 lowercase hex, computed from the current text.
+  std::string Hash;
+  ReviewStatus Review = ReviewStatus::Unreviewed;
+
+  /// The `tool` key, or "unknown" when missing (SPEC §1).
+  llvm::StringRef tool() const;
+  unsigned lineCount() const { return LastLine - FirstLine + 1; }
+};
+
+struct FileRegions {
+  std::vector<Region> Regions;           // In order of their directives.
+  std::vector<DirectiveProblem> Problems; // Syntax and structure problems.
+  unsigned TotalLines = 0;
+};
+
+/// Pairs begin/end (comment and pragma forms share one pairing), places
+/// line/next-line/file/attribute regions, reports structure problems (SPEC
+/// §1), and hashes and review-checks each region.
+FileRegions buildRegions(llvm::StringRef Buffer, const LineTable &Lines,
+                         CollectedDirectives Collected);
+
+/// The SPEC §1 region hash of lines [FirstLine, LastLine] of Buffer, with
+/// the directive text in DirectiveSpans (sorted byte spans) deleted.
+std::string regionHash(llvm::StringRef Buffer, const LineTable &Lines,
+                       unsigned FirstLine, unsigned LastLine,
+                       llvm::ArrayRef<std::pair<size_t, size_t>> DirectiveSpans);
+
+/// Lexer mode end to end: collect with the raw lexer, then build regions.
+/// Buffer must be NUL-terminated just past its end.
+FileRegions analyzeBuffer(llvm::StringRef Buffer);
+
+} // namespace aiprov
+
+#endif

@@ -1,0 +1,138 @@
+//===--- CheckRunner.cpp - The `aiprov check` pipeline --------------------===//
+//
+// Files are independent, so they are checked in parallel on a thread pool
+// and their outcomes stored by index: the report's order never depends on
+// scheduling. A broken policy or an unreadable file costs only that file;
+// every other file is still checked (SPEC §4).
+//
+//===----------------------------------------------------------------------===//
+#include "aiprov/CheckRunner.h"
+#include "aiprov/Checks.h"
+#include "aiprov/FileWalker.h"
+#include "aiprov/Policy.h"
+#include "aiprov/TranslationUnitParser.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include <mutex>
+
+namespace aiprov {
+
+namespace {
+
+struct FileOutcome {
+  std::vector<Finding> Findings;
+  std::vector<std::string> Errors;
+  bool Checked = false;
+};
+
+std::string absolutePath(llvm::StringRef Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+FileOutcome checkFile(llvm::StringRef Path, PolicyResolver &Policies,
+                      const clang::tooling::CompilationDatabase *Database,
+                      const llvm::StringSet<> &TranslationUnits) {
+  FileOutcome Out;
+  const std::string Abs = absolutePath(Path);
+  llvm::Expected<Verdict> Policy = Policies.verdictFor(Abs);
+  if (!Policy) {
+    Out.Errors.push_back(llvm::toString(Policy.takeError()) +
+                         " (files under this policy are not checked)");
+    return Out;
+  }
+
+  std::optional<FileRegions> Regions;
+  if (Database && TranslationUnits.contains(Abs)) {
+    ParsedTranslationUnit TU = parseTranslationUnit(*Database, Abs);
+    if (TU.FirstError.empty())
+      Regions = std::move(TU.Regions);
+    else
+      // Findings from a half-parsed file can't be trusted; the lexer still
+      // sees every comment and pragma, so fall back to it, and say so.
+      Out.Errors.push_back(TU.FirstError + " (while parsing " + Path.str() +
+                           " with its compile command; checked in lexer mode)");
+  }
+  if (!Regions) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/true);
+    if (!Buffer) {
+      Out.Errors.push_back(Path.str() + ": error: cannot read file: " +
+                           Buffer.getError().message());
+      return Out;
+    }
+    Regions = analyzeBuffer((*Buffer)->getBuffer());
+  }
+  Out.Findings = checkRegions(Path, *Regions, *Policy);
+  Out.Checked = true;
+  return Out;
+}
+
+} // namespace
+
+CheckReport runCheck(const CheckOptions &Options) {
+  CheckReport Report;
+  std::vector<std::string> Roots = Options.Paths;
+  if (Roots.empty())
+    Roots.push_back(".");
+  WalkResult Walk = walkPaths(Roots);
+  Report.Errors = std::move(Walk.Errors);
+
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
+  llvm::StringSet<> TranslationUnits;
+  if (!Options.BuildDir.empty()) {
+    std::string Why;
+    Database = clang::tooling::CompilationDatabase::loadFromDirectory(
+        Options.BuildDir, Why);
+    if (!Database)
+      Report.Errors.push_back(Options.BuildDir +
+                              ": error: cannot load compile_commands.json: " +
+                              Why + " (all files checked in lexer mode)");
+    else
+      for (const std::string &File : Database->getAllFiles())
+        TranslationUnits.insert(absolutePath(File));
+  }
+
+  PolicyResolver Policies({Options.PolicyFile});
+  std::vector<FileOutcome> Outcomes(Walk.Files.size());
+  std::mutex ProgressLock;
+  unsigned Done = 0;
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
+    for (size_t I = 0; I < Walk.Files.size(); ++I)
+      Pool.async([&, I] {
+        Outcomes[I] = checkFile(Walk.Files[I], Policies, Database.get(),
+                                TranslationUnits);
+        if (Options.Progress) {
+          std::lock_guard<std::mutex> Lock(ProgressLock);
+          Options.Progress(++Done, Walk.Files.size(), Walk.Files[I]);
+        }
+      });
+    Pool.wait();
+  }
+
+  // One broken policy makes every file under it fail the same way; say it
+  // once.
+  llvm::StringSet<> SeenErrors;
+  for (const std::string &E : Report.Errors)
+    SeenErrors.insert(E);
+  for (FileOutcome &O : Outcomes) {
+    Report.FilesChecked += O.Checked;
+    for (Finding &F : O.Findings)
+      Report.Findings.push_back(std::move(F));
+    for (std::string &E : O.Errors)
+      if (SeenErrors.insert(E).second)
+        Report.Errors.push_back(std::move(E));
+  }
+  sortFindings(Report.Findings);
+  return Report;
+}
+
+} // namespace aiprov

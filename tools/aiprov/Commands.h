@@ -1,0 +1,26 @@
+//===--- Commands.h - The subcommands of the aiprov command line ----------===//
+//
+// Each subcommand lives in its own file with its own llvm::cl options
+// (attached to its cl::SubCommand) and one entry point returning the exit
+// status of SPEC §4: 0 clean, 1 findings at error severity, 2 usage, I/O or
+// policy errors.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AIPROV_TOOLS_COMMANDS_H
+#define AIPROV_TOOLS_COMMANDS_H
+
+#include "llvm/Support/CommandLine.h"
+
+namespace aiprov::cli {
+
+enum ExitStatus { ExitClean = 0, ExitFindings = 1, ExitUsageOrIO = 2 };
+
+/// Options shown by --help; LLVM's own options are hidden from users.
+extern llvm::cl::OptionCategory AiprovCategory;
+
+extern llvm::cl::SubCommand CheckCommand;
+int runCheckCommand();
+
+} // namespace aiprov::cli
+
+#endif
