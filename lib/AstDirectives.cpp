@@ -26,6 +26,7 @@ struct DeclExtent {
   size_t Begin, End; // Byte offsets, End inclusive of the last token start.
   unsigned FirstLine;
   std::string Name; // "function 'Task::score'"
+  bool IsNamespace;
 };
 
 struct AstDirectiveScanner::Impl {
@@ -35,6 +36,7 @@ struct AstDirectiveScanner::Impl {
   llvm::StringRef Buffer;
   DirectiveCollector Collector;
   std::vector<DeclExtent> Decls;
+  std::unique_ptr<clang::CommentHandler> Comments;
 
   explicit Impl(clang::CompilerInstance &CI)
       : CI(CI), SM(CI.getSourceManager()), Main(SM.getMainFileID()),
@@ -144,13 +146,15 @@ public:
     if (D->isImplicit())
       return true;
     recordAttributes(*D);
-    if (!llvm::isa<clang::FunctionDecl, clang::TagDecl, clang::NamespaceDecl>(D))
+    const auto *Var = llvm::dyn_cast<clang::VarDecl>(D);
+    if (!llvm::isa<clang::FunctionDecl, clang::TagDecl, clang::NamespaceDecl>(D) &&
+        !(Var && Var->isFileVarDecl()))
       return true;
     auto B = S.mainOffset(D->getBeginLoc()), E = S.mainOffset(D->getEndLoc());
     std::string Name = describeDecl(*D);
     if (B && E && !Name.empty())
       S.Decls.push_back({*B, *E, S.Collector.lines().positionOf(*B).Line,
-                         std::move(Name)});
+                         std::move(Name), llvm::isa<clang::NamespaceDecl>(D)});
     return true;
   }
 
@@ -219,8 +223,10 @@ private:
 AstDirectiveScanner::AstDirectiveScanner(clang::CompilerInstance &CI)
     : TheImpl(std::make_unique<Impl>(CI)) {
   clang::Preprocessor &PP = CI.getPreprocessor();
-  // Owned by the preprocessor or by us; the PP outlives neither use.
-  PP.addCommentHandler(new CommentCollector(*TheImpl));
+  // The preprocessor owns pragma handlers and callbacks but not comment
+  // handlers; ours lives as long as the scanner, which outlives the parse.
+  TheImpl->Comments = std::make_unique<CommentCollector>(*TheImpl);
+  PP.addCommentHandler(TheImpl->Comments.get());
   PP.AddPragmaHandler(new AiprovPragmaHandler(*TheImpl));
   PP.addPPCallbacks(std::make_unique<SkippedRangeCollector>(*TheImpl));
 }
@@ -248,11 +254,17 @@ FileRegions AstDirectiveScanner::finish() {
       if (D.Begin <= At && At <= D.End &&
           (!Best || D.End - D.Begin < Best->End - Best->Begin))
         Best = &D;
-    if (!Best)
+    // A namespace (or nothing) around the directive says little; a
+    // declaration that starts inside the region says what it marks.
+    if (!Best || Best->IsNamespace) {
+      const DeclExtent *Inside = nullptr;
       for (const DeclExtent &D : S.Decls)
         if (D.FirstLine >= R.FirstLine && D.FirstLine <= R.LastLine &&
-            D.Begin > At && (!Best || D.Begin < Best->Begin))
-          Best = &D;
+            D.Begin > At && (!Inside || D.Begin < Inside->Begin))
+          Inside = &D;
+      if (Inside)
+        Best = Inside;
+    }
     if (Best)
       R.Origin.EnclosingDecl = Best->Name;
   }

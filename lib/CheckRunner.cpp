@@ -70,7 +70,11 @@ FileOutcome checkFile(llvm::StringRef Path, PolicyResolver &Policies,
     }
     Regions = analyzeBuffer((*Buffer)->getBuffer());
   }
-  Out.Findings = checkRegions(Path, *Regions, *Policy);
+  // Fingerprints must not change with the directory aiprov runs from.
+  llvm::StringRef Identity = Abs;
+  if (!Policy->TopPolicyDir.empty() && Identity.starts_with(Policy->TopPolicyDir))
+    Identity = Identity.drop_front(Policy->TopPolicyDir.size()).ltrim('/');
+  Out.Findings = checkRegions(Path, *Regions, *Policy, Identity);
   Out.Checked = true;
   return Out;
 }
@@ -83,6 +87,11 @@ CheckReport runCheck(const CheckOptions &Options) {
   if (Roots.empty())
     Roots.push_back(".");
   WalkResult Walk = walkPaths(Roots);
+  if (Options.Paths.empty())
+    // `aiprov check` alone names files relative to here, like clang-tidy.
+    for (std::string &File : Walk.Files)
+      if (llvm::StringRef(File).starts_with("./"))
+        File.erase(0, 2);
   Report.Errors = std::move(Walk.Errors);
 
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;

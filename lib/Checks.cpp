@@ -8,6 +8,7 @@
 #include "aiprov/Checks.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SHA256.h"
+#include <cstring>
 
 namespace aiprov {
 
@@ -40,7 +41,8 @@ std::string fingerprint(CheckId Check, llvm::StringRef Path,
 }
 
 Finding makeFinding(CheckId Check, Severity Level, llvm::StringRef Path,
-                    const Region &R, std::string Message) {
+                    llvm::StringRef IdentityPath, const Region &R,
+                    std::string Message) {
   Finding F;
   F.Check = Check;
   F.Level = Level;
@@ -48,7 +50,8 @@ Finding makeFinding(CheckId Check, Severity Level, llvm::StringRef Path,
   F.Where = R.Origin.Start;
   F.Message = std::move(Message);
   F.EnclosingDecl = R.Origin.EnclosingDecl;
-  F.Fingerprint = fingerprint(Check, Path, R.Hash + kindName(R.Origin.Kind).str());
+  F.Fingerprint =
+      fingerprint(Check, IdentityPath, R.Hash + kindName(R.Origin.Kind).str());
   return F;
 }
 
@@ -56,7 +59,10 @@ Finding makeFinding(CheckId Check, Severity Level, llvm::StringRef Path,
 
 std::vector<Finding> checkRegions(llvm::StringRef DisplayPath,
                                   const FileRegions &Regions,
-                                  const Verdict &Policy) {
+                                  const Verdict &Policy,
+                                  llvm::StringRef IdentityPath) {
+  if (IdentityPath.empty())
+    IdentityPath = DisplayPath;
   std::vector<Finding> Out;
   for (const DirectiveProblem &P : Regions.Problems) {
     Finding F;
@@ -65,7 +71,7 @@ std::vector<Finding> checkRegions(llvm::StringRef DisplayPath,
     F.File = DisplayPath.str();
     F.Where = P.Where;
     F.Message = "malformed aiprov directive: " + P.Message;
-    F.Fingerprint = fingerprint(F.Check, DisplayPath, P.Message);
+    F.Fingerprint = fingerprint(F.Check, IdentityPath, P.Message);
     Out.push_back(std::move(F));
   }
 
@@ -76,7 +82,7 @@ std::vector<Finding> checkRegions(llvm::StringRef DisplayPath,
                             ? "AI-assisted code is forbidden here"
                             : Policy.Message;
       Finding F = makeFinding(CheckId::ForbiddenRegion, Severity::Error,
-                              DisplayPath, R,
+                              DisplayPath, IdentityPath, R,
                               describeRegion(R) +
                                   " is in a path where AI-assisted code is "
                                   "forbidden: " + Why);
@@ -85,7 +91,7 @@ std::vector<Finding> checkRegions(llvm::StringRef DisplayPath,
     }
     if (Policy.Ai == AiPermission::Review && !Reviewed) {
       Finding F = makeFinding(
-          CheckId::UnreviewedRegion, Severity::Warning, DisplayPath, R,
+          CheckId::UnreviewedRegion, Severity::Warning, DisplayPath, IdentityPath, R,
           describeRegion(R) + " has not been reviewed; sign it off with "
                               "'aiprov review " +
               DisplayPath.str() + ":" + std::to_string(R.Origin.Start.Line) +
@@ -94,13 +100,17 @@ std::vector<Finding> checkRegions(llvm::StringRef DisplayPath,
       Out.push_back(std::move(F));
     }
     if (Policy.Ai != AiPermission::Allow && R.Review == ReviewStatus::Stale) {
+      // Twelve hex digits tell the two apart; the full hashes are in the
+      // directive and in `aiprov export`.
+      auto Short = [](llvm::StringRef Hash) {
+        return Hash.take_front(std::strlen("sha256:") + 12).str() + "...";
+      };
       std::string By = R.Origin.get("reviewed-by").value_or("").str();
       Finding F = makeFinding(
-          CheckId::StaleReview, Severity::Warning, DisplayPath, R,
-          describeRegion(R) + " changed after " + By +
-              " reviewed it (review hash " +
-              R.Origin.get("review").value_or("").str() + ", now " + R.Hash +
-              "); review it again");
+          CheckId::StaleReview, Severity::Warning, DisplayPath, IdentityPath, R,
+          describeRegion(R) + " changed after " + By + " reviewed it (" +
+              Short(R.Origin.get("review").value_or("")) + " then, " +
+              Short(R.Hash) + " now); review it again");
       F.Rule = Policy.Rule;
       Out.push_back(std::move(F));
     }

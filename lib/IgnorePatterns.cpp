@@ -533,9 +533,10 @@ IgnoreList::fromLines(llvm::ArrayRef<PatternLine> Lines,
   List.Origin = Origin.str();
   for (const PatternLine &L : Lines) {
     auto Fail = [&](size_t Offset, const llvm::Twine &Message) {
+      unsigned Column = L.Column + (L.ColumnsAreExact ? Offset : 0);
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
-          formatError(Origin, L.Line, L.Column + Offset, Message.str()));
+          formatError(Origin, L.Line, Column, Message.str()));
     };
     llvm::StringRef Text = L.Text;
     size_t Newline = Text.find_first_of("\r\n");

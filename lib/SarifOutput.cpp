@@ -5,7 +5,8 @@
 // errors, and avoids its best-practice warnings where the data allows:
 // PascalCase rule names, messages that end with a period, tool version and
 // information URI, paths relative to %SRCROOT% with the base declared in
-// originalUriBaseIds. Rule metadata comes from the check table, so the
+// originalUriBaseIds; and a `help` per rule, which GitHub code scanning
+// requires on upload. Rule metadata comes from the check table, so the
 // rules here are the same words as `--help` and docs/checks/.
 //
 //===----------------------------------------------------------------------===//
@@ -115,8 +116,8 @@ Json ruleJson(const CheckInfo &Info) {
   };
 }
 
-Json physicalLocationJson(llvm::StringRef Path, unsigned Line,
-                          unsigned Column, llvm::StringRef WorkingDir) {
+Json physicalLocationJson(llvm::StringRef Path, unsigned Line, unsigned Column,
+                          llvm::StringRef WorkingDir) {
   ArtifactUri Uri = artifactUri(Path, WorkingDir);
   Json Artifact = {{"uri", Uri.Uri}};
   if (!Uri.BaseId.empty())
@@ -156,9 +157,9 @@ Json logicalLocationJson(llvm::StringRef EnclosingDecl) {
 
 Json resultJson(const Finding &F, llvm::StringRef WorkingDir) {
   const CheckInfo &Info = checkInfo(F.Check);
-  Json Location = {{"physicalLocation",
-                    physicalLocationJson(F.File, F.Where.Line, F.Where.Column,
-                                         WorkingDir)}};
+  Json Location = {
+      {"physicalLocation",
+       physicalLocationJson(F.File, F.Where.Line, F.Where.Column, WorkingDir)}};
   if (!F.EnclosingDecl.empty())
     Location["logicalLocations"] =
         Json::array({logicalLocationJson(F.EnclosingDecl)});
@@ -172,13 +173,13 @@ Json resultJson(const Finding &F, llvm::StringRef WorkingDir) {
   // The policy rule behind the finding, so a dashboard user can see which
   // line of which .aiprov.yaml (or ignore file) to change.
   if (!F.Rule.File.empty()) {
-    Json Related = {{"id", 0},
-                    {"physicalLocation",
-                     physicalLocationJson(F.Rule.File, F.Rule.Line, 0,
-                                          WorkingDir)},
-                    {"message", {{"text", sentence(F.Rule.Text.empty()
-                                                       ? "Policy rule"
-                                                       : F.Rule.Text)}}}};
+    Json Related = {
+        {"id", 0},
+        {"physicalLocation",
+         physicalLocationJson(F.Rule.File, F.Rule.Line, 0, WorkingDir)},
+        {"message",
+         {{"text",
+           sentence(F.Rule.Text.empty() ? "Policy rule" : F.Rule.Text)}}}};
     Result["relatedLocations"] = Json::array({std::move(Related)});
   }
   if (!F.Fingerprint.empty())

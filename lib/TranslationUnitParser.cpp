@@ -89,9 +89,11 @@ parseTranslationUnit(const clang::tooling::CompilationDatabase &Database,
           clang::tooling::getClangStripDependencyFileAdjuster(),
           clang::tooling::getClangSyntaxOnlyAdjuster()));
   std::vector<std::string> Args = Adjust(Command.CommandLine, AbsoluteFile);
-  // Our binary does not live next to clang's headers; point at them.
+  // Our binary does not live next to clang's headers; point at them. No
+  // caret diagnostics: clang would then print "N errors generated".
   Args.insert(Args.begin() + 1,
-              std::string("-resource-dir=") + AIPROV_CLANG_RESOURCE_DIR);
+              {std::string("-resource-dir=") + AIPROV_CLANG_RESOURCE_DIR,
+               "-fno-caret-diagnostics"});
 
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
       llvm::vfs::createPhysicalFileSystem();

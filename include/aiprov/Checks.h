@@ -16,11 +16,14 @@
 
 namespace aiprov {
 
-/// Findings for one file. DisplayPath is how the file is named in output.
-/// Each check reports a region once, at its directive's start.
+/// Findings for one file. DisplayPath is how the file is named in output;
+/// IdentityPath (default: DisplayPath) names it in fingerprints, so pass a
+/// path that doesn't depend on the current directory (e.g. relative to the
+/// repository). Each check reports a region once, at its directive's start.
 std::vector<Finding> checkRegions(llvm::StringRef DisplayPath,
                                   const FileRegions &Regions,
-                                  const Verdict &Policy);
+                                  const Verdict &Policy,
+                                  llvm::StringRef IdentityPath = "");
 
 /// "(tool: claude-code, lines 3-9)": how every message names a region.
 std::string describeRegion(const Region &R);

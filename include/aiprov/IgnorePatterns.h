@@ -43,6 +43,9 @@ struct PatternLine {
   std::string Text;
   unsigned Line = 0;   // 1-based line in the origin file
   unsigned Column = 1; // 1-based byte column where Text starts on that line
+  /// False when Text was unescaped from a quoted string, so offsets into it
+  /// are not columns: errors then point at Column itself.
+  bool ColumnsAreExact = true;
 };
 
 /// The pattern that decided a match. The StringRefs point into the list that

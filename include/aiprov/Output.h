@@ -52,8 +52,7 @@ struct ArtifactUri {
   std::string Uri;
   std::string BaseId;
 };
-ArtifactUri artifactUri(llvm::StringRef Path,
-                        llvm::StringRef WorkingDirectory);
+ArtifactUri artifactUri(llvm::StringRef Path, llvm::StringRef WorkingDirectory);
 
 } // namespace aiprov
 

@@ -38,7 +38,7 @@ fi
 
 if [ ! -f "$multitool" ]; then
   echo "validate-sarif: no SARIF Multitool at $multitool" >&2
-  echo "  (run 'npm ci' in $here, or set SARIF_MULTITOOL)" >&2
+  echo "  (scripts/setup installs it; or set SARIF_MULTITOOL)" >&2
   exit 2
 fi
 # npm does not run the package's install script that sets this.

@@ -120,6 +120,13 @@ const OracleCase OracleCases[] = {
     {"a directory excluded by a parent list hides its own list",
      {{"", "vendor/\n"}, {"vendor", "!*.c\n"}},
      {"vendor/a.c", "vendor/"}},
+    {"a class or an escape that holds a slash",
+     {{"", "x[!/]y\nq/**\\/z\nw[/]v\nd/a[!x]b\n"}},
+     {"xay", "d/xay", "x/y", "q/z", "q/a/z", "q/a/b/z", "wav", "d/a/b",
+      "d/acb"}},
+    {"a trailing star stays within one directory",
+     {{"", "src/**\n!src/k*\n"}},
+     {"src/kx/y", "src/kx/", "src/k", "src/m"}},
     {"patterns git never matches (dropped in lenient mode)",
      {{"", "[abc\n[[:foo:]]\ntrail\\\n/\n!\n*.x\n"}},
      {"[abc", "a", "f", "trail", "trail\\", "a.x"}},
@@ -269,7 +276,7 @@ const ErrorCase ErrorCases[] = {
      ".aiexclude:1:2: error: unterminated character class: add ']' or write "
      "'\\[' for a literal '['"},
     {"# comment\n!a[[:letter:]]\n",
-     ".aiexclude:2:3: error: unknown character class '[:letter:]'; git knows "
+     ".aiexclude:2:4: error: unknown character class '[:letter:]'; git knows "
      "alnum, alpha, blank, cntrl, digit, graph, lower, print, punct, space, "
      "upper and xdigit"},
     {"foo\\\n",
