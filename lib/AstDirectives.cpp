@@ -110,7 +110,8 @@ public:
       auto BodyBegin = S.mainOffset(Name.getEndLoc());
       auto BodyEnd = S.mainOffset(LastEnd);
       if (BodyBegin && BodyEnd)
-        S.Collector.addPragmaLine(*At, *BodyBegin, std::max(*BodyBegin, *BodyEnd));
+        S.Collector.addPragmaLine(*At, *BodyBegin,
+                                  std::max(*BodyBegin, *BodyEnd));
       return;
     }
     S.Collector.addPragmaOperator(*At, Spelled);
@@ -147,7 +148,8 @@ public:
       return true;
     recordAttributes(*D);
     const auto *Var = llvm::dyn_cast<clang::VarDecl>(D);
-    if (!llvm::isa<clang::FunctionDecl, clang::TagDecl, clang::NamespaceDecl>(D) &&
+    if (!llvm::isa<clang::FunctionDecl, clang::TagDecl, clang::NamespaceDecl>(
+            D) &&
         !(Var && Var->isFileVarDecl()))
       return true;
     auto B = S.mainOffset(D->getBeginLoc()), E = S.mainOffset(D->getEndLoc());
@@ -166,8 +168,10 @@ private:
       auto At = S.mainOffset(A->getLocation());
       if (!At)
         continue;
-      // Report at the attribute as written: back up over `[[clang::` when
-      // the attribute is spelled directly rather than through a macro.
+      // SPEC §3 reports attributes at the declaration's start. clang's
+      // begin location of a declaration leaves out a leading `[[…]]`, so
+      // take whichever comes first: the declaration (or its template
+      // header) or the attribute as written (backing up over `[[clang::`).
       size_t Start = *At;
       size_t LineStart = S.Buffer.substr(0, Start).rfind('\n') + 1;
       size_t Open = S.Buffer.slice(LineStart, Start).rfind("[[");
@@ -177,13 +181,35 @@ private:
         if (Between.empty() || Between == "clang::")
           Start = Open;
       }
+      const clang::Decl *Outer = &D;
+      if (const auto *Fn = llvm::dyn_cast<clang::FunctionDecl>(&D))
+        if (const clang::Decl *T = Fn->getDescribedFunctionTemplate())
+          Outer = T;
+      if (const auto *Record = llvm::dyn_cast<clang::CXXRecordDecl>(&D))
+        if (const clang::Decl *T = Record->getDescribedClassTemplate())
+          Outer = T;
+      if (auto DeclStart = S.mainOffset(Outer->getBeginLoc()))
+        Start = std::min(Start, *DeclStart);
+
       std::string Keys;
       std::optional<size_t> KeysOffset;
       for (const clang::Expr *Arg : A->args()) {
         const auto *Lit =
             llvm::dyn_cast<clang::StringLiteral>(Arg->IgnoreParenImpCasts());
-        if (!Lit)
+        if (!Lit) {
+          // A constexpr string (`constexpr char kKeys[] = "…"`) is fine.
+          if (std::optional<std::string> Value =
+                  Arg->tryEvaluateString(D.getASTContext())) {
+            Keys += (Keys.empty() ? "" : " ") + *Value;
+            continue;
+          }
+          // Never silently ignored (SPEC §1): say which argument is lost.
+          S.Collector.addProblem(
+              S.mainOffset(Arg->getBeginLoc()).value_or(*At),
+              "an aiprov annotate argument must be a constant string of "
+              "KEY=VALUE pairs; this one is ignored");
           continue;
+        }
         if (!Keys.empty())
           Keys += ' ';
         Keys += Lit->getString().str();
@@ -196,8 +222,7 @@ private:
           KeysOffset = *LitAt + 1;
       }
       auto End = S.mainOffset(D.getEndLoc());
-      unsigned LastLine =
-          End ? S.Collector.lines().positionOf(*End).Line : 0;
+      unsigned LastLine = End ? S.Collector.lines().positionOf(*End).Line : 0;
       S.Collector.addAttribute(Start, LastLine, Keys, KeysOffset,
                                describeDecl(D));
     }

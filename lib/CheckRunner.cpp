@@ -72,7 +72,8 @@ FileOutcome checkFile(llvm::StringRef Path, PolicyResolver &Policies,
   }
   // Fingerprints must not change with the directory aiprov runs from.
   llvm::StringRef Identity = Abs;
-  if (!Policy->TopPolicyDir.empty() && Identity.starts_with(Policy->TopPolicyDir))
+  if (!Policy->TopPolicyDir.empty() &&
+      Identity.starts_with(Policy->TopPolicyDir))
     Identity = Identity.drop_front(Policy->TopPolicyDir.size()).ltrim('/');
   Out.Findings = checkRegions(Path, *Regions, *Policy, Identity);
   Out.Checked = true;

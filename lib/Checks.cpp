@@ -17,7 +17,8 @@ std::string describeRegion(const Region &R) {
                           ? "line " + std::to_string(R.FirstLine)
                           : "lines " + std::to_string(R.FirstLine) + "-" +
                                 std::to_string(R.LastLine);
-  std::string Text = "AI-assisted region (tool: " + R.tool().str() + ", " + Lines + ")";
+  std::string Text =
+      "AI-assisted region (tool: " + R.tool().str() + ", " + Lines + ")";
   if (!R.Origin.EnclosingDecl.empty())
     Text += " in " + R.Origin.EnclosingDecl;
   return Text;
@@ -85,17 +86,19 @@ std::vector<Finding> checkRegions(llvm::StringRef DisplayPath,
                               DisplayPath, IdentityPath, R,
                               describeRegion(R) +
                                   " is in a path where AI-assisted code is "
-                                  "forbidden: " + Why);
+                                  "forbidden: " +
+                                  Why);
       F.Rule = Policy.Rule;
       Out.push_back(std::move(F));
     }
     if (Policy.Ai == AiPermission::Review && !Reviewed) {
-      Finding F = makeFinding(
-          CheckId::UnreviewedRegion, Severity::Warning, DisplayPath, IdentityPath, R,
-          describeRegion(R) + " has not been reviewed; sign it off with "
-                              "'aiprov review " +
-              DisplayPath.str() + ":" + std::to_string(R.Origin.Start.Line) +
-              "'");
+      Finding F = makeFinding(CheckId::UnreviewedRegion, Severity::Warning,
+                              DisplayPath, IdentityPath, R,
+                              describeRegion(R) +
+                                  " has not been reviewed; sign it off with "
+                                  "'aiprov review " +
+                                  DisplayPath.str() + ":" +
+                                  std::to_string(R.Origin.Start.Line) + "'");
       F.Rule = Policy.Rule;
       Out.push_back(std::move(F));
     }

@@ -32,7 +32,8 @@ const clang::LangOptions &cxx23Options() {
 
 // Raw-lexer tokens carry locations that are FileLoc plus the byte offset,
 // so any valid file location works as a base; no SourceManager is needed.
-const clang::SourceLocation LexBase = clang::SourceLocation::getFromRawEncoding(1);
+const clang::SourceLocation LexBase =
+    clang::SourceLocation::getFromRawEncoding(1);
 
 size_t offsetOf(const clang::Token &Tok) {
   return Tok.getLocation().getRawEncoding() - LexBase.getRawEncoding();
@@ -40,6 +41,22 @@ size_t offsetOf(const clang::Token &Tok) {
 
 bool isRawIdentifier(const clang::Token &Tok, llvm::StringRef Name) {
   return Tok.is(clang::tok::raw_identifier) && Tok.getRawIdentifier() == Name;
+}
+
+/// Replaces each comment in Text with spaces, keeping every offset: a
+/// comment between a pragma's words is whitespace to the preprocessor, so
+/// it must be to the directive parser too.
+void blankOutComments(std::string &Text) {
+  if (Text.find('/') == std::string::npos)
+    return;
+  clang::Lexer Lex(LexBase, cxx23Options(), Text.data(), Text.data(),
+                   Text.data() + Text.size());
+  Lex.SetCommentRetentionState(true);
+  clang::Token Tok;
+  for (Lex.LexFromRawLexer(Tok); Tok.isNot(clang::tok::eof);
+       Lex.LexFromRawLexer(Tok))
+    if (Tok.is(clang::tok::comment))
+      std::fill_n(Text.begin() + offsetOf(Tok), Tok.getLength(), ' ');
 }
 
 } // namespace
@@ -77,8 +94,9 @@ void DirectiveCollector::addComment(size_t Begin, size_t End) {
   D.TextEnd = End;
   const std::vector<size_t> &Map = CD->Spliced.OriginalOffset;
   const size_t BodyOffset = CD->BodyOffset;
-  addParsedBody(std::move(D), parseDirectiveBody(CD->body()),
-                [&](size_t Offset) { return Begin + Map[BodyOffset + Offset]; });
+  addParsedBody(
+      std::move(D), parseDirectiveBody(CD->body()),
+      [&](size_t Offset) { return Begin + Map[BodyOffset + Offset]; });
 }
 
 void DirectiveCollector::addPragmaLine(size_t HashOffset, size_t BodyBegin,
@@ -87,7 +105,8 @@ void DirectiveCollector::addPragmaLine(size_t HashOffset, size_t BodyBegin,
   const unsigned FirstLine = Lines.positionOf(HashOffset).Line;
   const unsigned LastLine =
       Lines.positionOf(BodyEnd > BodyBegin ? BodyEnd - 1 : BodyBegin).Line;
-  Result.TextSpans.push_back({Lines.lineStart(FirstLine), Lines.lineEnd(LastLine)});
+  Result.TextSpans.push_back(
+      {Lines.lineStart(FirstLine), Lines.lineEnd(LastLine)});
   Directive D;
   D.Source = RegionSource::Pragma;
   D.Start = Lines.positionOf(HashOffset);
@@ -95,13 +114,14 @@ void DirectiveCollector::addPragmaLine(size_t HashOffset, size_t BodyBegin,
   D.TextBegin = Result.TextSpans.back().first;
   D.TextEnd = Result.TextSpans.back().second;
   SplicedText Body = removeLineSplices(Buffer.slice(BodyBegin, BodyEnd));
-  addParsedBody(std::move(D), parseDirectiveBody(Body.Text),
-                [&](size_t Offset) {
-                  return BodyBegin + Body.OriginalOffset[Offset];
-                });
+  blankOutComments(Body.Text);
+  addParsedBody(
+      std::move(D), parseDirectiveBody(Body.Text),
+      [&](size_t Offset) { return BodyBegin + Body.OriginalOffset[Offset]; });
 }
 
-void DirectiveCollector::addPragmaOperator(size_t Offset, llvm::StringRef Body) {
+void DirectiveCollector::addPragmaOperator(size_t Offset,
+                                           llvm::StringRef Body) {
   // `_Pragma` text stays part of the code it sits in (it is not a comment or
   // a pragma line), so it has no TextSpan; problems point at `_Pragma`.
   Directive D;
@@ -187,7 +207,8 @@ void DirectiveCollector::scanRange(size_t Begin, size_t End) {
       if (Tok.is(clang::tok::eof) || Tok.isAtStartOfLine())
         break;
       if (Tok.is(clang::tok::comment)) {
-        TrailingComments.push_back({offsetOf(Tok), offsetOf(Tok) + Tok.getLength()});
+        TrailingComments.push_back(
+            {offsetOf(Tok), offsetOf(Tok) + Tok.getLength()});
         continue;
       }
       BodyEnd = offsetOf(Tok) + Tok.getLength();
@@ -205,8 +226,8 @@ void DirectiveCollector::scanRange(size_t Begin, size_t End) {
   // buffer without a token; find it so a directive in it is not lost
   // silently.
   llvm::StringRef Tail = Buffer.slice(LastTokenEnd, End);
-  if (size_t Open = Tail.find("/*"); Open != llvm::StringRef::npos &&
-                                     Tail.substr(Open).contains("aiprov"))
+  if (size_t Open = Tail.find("/*");
+      Open != llvm::StringRef::npos && Tail.substr(Open).contains("aiprov"))
     addProblem(LastTokenEnd + Open,
                "unterminated block comment holds text containing 'aiprov'; "
                "clang ignores it, so no directive in it takes effect");

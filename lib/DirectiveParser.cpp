@@ -60,8 +60,8 @@ bool isSpace(char C) {
 }
 
 constexpr std::array<llvm::StringLiteral, 8> KnownKeys = {
-    "tool",   "model", "origin", "reviewed-by", "reviewed-at",
-    "review", "note",  "ticket"};
+    "tool",        "model",  "origin", "reviewed-by",
+    "reviewed-at", "review", "note",   "ticket"};
 
 bool isLeapYear(unsigned Y) {
   return (Y % 4 == 0 && Y % 100 != 0) || Y % 400 == 0;
@@ -75,8 +75,8 @@ bool isCalendarDate(llvm::StringRef S) {
     if (!llvm::isDigit(S[I]))
       return false;
   unsigned Y, M, D;
-  if (S.substr(0, 4).getAsInteger(10, Y) || S.substr(5, 2).getAsInteger(10, M) ||
-      S.substr(8, 2).getAsInteger(10, D))
+  if (S.substr(0, 4).getAsInteger(10, Y) ||
+      S.substr(5, 2).getAsInteger(10, M) || S.substr(8, 2).getAsInteger(10, D))
     return false;
   static constexpr unsigned DaysIn[] = {31, 28, 31, 30, 31, 30,
                                         31, 31, 30, 31, 30, 31};
@@ -152,15 +152,16 @@ void parseKeys(llvm::StringRef Text, size_t Pos, ParsedBody &Out) {
           }
           if (!Bad)
             Problem(Pos - 1, "bad escape in quoted value for key '" +
-                                 Key.str() + "' (only \\\" and \\\\ are allowed)");
+                                 Key.str() +
+                                 "' (only \\\" and \\\\ are allowed)");
           Bad = true;
           continue;
         }
         Value += C;
       }
       if (!Closed) {
-        Problem(ValueStart, "unterminated quoted value for key '" + Key.str() +
-                                "'");
+        Problem(ValueStart,
+                "unterminated quoted value for key '" + Key.str() + "'");
         Bad = true;
       } else if (Pos < N && !isSpace(Text[Pos])) {
         Problem(Pos, "expected whitespace after the quoted value of key '" +
@@ -189,7 +190,8 @@ void parseKeys(llvm::StringRef Text, size_t Pos, ParsedBody &Out) {
       Problem(ValueStart, "empty value for key '" + Key.str() + "'");
       continue;
     }
-    if (llvm::any_of(Out.Keys, [&](const KeyValue &KV) { return KV.Key == Key; })) {
+    if (llvm::any_of(Out.Keys,
+                     [&](const KeyValue &KV) { return KV.Key == Key; })) {
       Problem(KeyStart, "repeated key '" + Key.str() + "'");
       continue;
     }
@@ -242,8 +244,9 @@ ParsedBody parseDirectiveBody(llvm::StringRef Body) {
     Result.Problems.emplace_back(Pos, "'end' takes no keys");
     Result.Keys.clear();
   }
-  std::stable_sort(Result.Problems.begin(), Result.Problems.end(),
-                   [](const auto &A, const auto &B) { return A.first < B.first; });
+  std::stable_sort(
+      Result.Problems.begin(), Result.Problems.end(),
+      [](const auto &A, const auto &B) { return A.first < B.first; });
   return Result;
 }
 

@@ -55,7 +55,8 @@ std::string errorLine(llvm::StringRef Path, const std::error_code &EC) {
 
 std::string absoluteNormalized(llvm::StringRef Path) {
   llvm::SmallString<256> Abs(Path);
-  fs::make_absolute(Abs);
+  if (fs::make_absolute(Abs)) // no current directory
+    return Path.str();
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }
@@ -82,8 +83,8 @@ std::shared_ptr<const IgnoreList> readIgnoreFile(llvm::StringRef Path,
 /// RepoRoot: $GIT_DIR/info/exclude, below every .gitignore in precedence.
 IgnoreStack repositoryStack(llvm::StringRef RepoRoot) {
   IgnoreStack Stack;
-  if (auto Exclude = readIgnoreFile(joinPath(RepoRoot, ".git/info/exclude"),
-                                    RepoRoot))
+  if (auto Exclude =
+          readIgnoreFile(joinPath(RepoRoot, ".git/info/exclude"), RepoRoot))
     Stack.push(std::move(Exclude));
   return Stack;
 }
@@ -165,9 +166,8 @@ private:
     if (!readDirectory(Display, Entries))
       return;
     auto Has = [&](llvm::StringRef Name) {
-      return llvm::any_of(Entries, [&](const DirectoryEntry &E) {
-        return E.Name == Name;
-      });
+      return llvm::any_of(
+          Entries, [&](const DirectoryEntry &E) { return E.Name == Name; });
     };
     // A CMake build tree: generated sources and copies of the project's
     // headers, not the project's own code.
@@ -199,8 +199,8 @@ private:
         Type = Status.type();
       }
       const bool IsDir = Type == fs::file_type::directory_file;
-      if (!IsDir && (Type != fs::file_type::regular_file ||
-                     !hasSourceExtension(E.Name)))
+      if (!IsDir &&
+          (Type != fs::file_type::regular_file || !hasSourceExtension(E.Name)))
         continue; // symlinks, sockets, other files
       std::string ChildAbs = joinPath(Abs, E.Name);
       if (UseIgnores && isIgnored(Stack.matchEntry(ChildAbs, IsDir)))

@@ -189,9 +189,8 @@ std::optional<CharSet> namedClass(llvm::StringRef Name) {
 /// (a `]` right after `[`, `[!` or `[^` is a member; `[:name:]` inside;
 /// `a-z` ranges; `\` escapes). Returns the set and the offset of the
 /// closing `]`.
-llvm::Expected<std::pair<CharSet, size_t>> parseClass(llvm::StringRef G,
-                                                      size_t Open,
-                                                      PatternError &Err) {
+llvm::Expected<std::pair<CharSet, size_t>>
+parseClass(llvm::StringRef G, size_t Open, PatternError &Err) {
   auto Fail = [&](size_t Offset, std::string Message) {
     Err = {Offset, std::move(Message)};
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "class");
@@ -347,8 +346,11 @@ llvm::StringRef trimTrailingSpaces(llvm::StringRef Line) {
       InSpaceRun = true;
       continue;
     }
-    if (Line[I] == '\\' && ++I == Line.size())
-      return Line;
+    if (Line[I] == '\\') {
+      if (I + 1 == Line.size())
+        return Line;
+      ++I; // the escaped character, a space or not, is kept
+    }
     InSpaceRun = false;
     KeepTo = Line.size();
   }
@@ -357,8 +359,7 @@ llvm::StringRef trimTrailingSpaces(llvm::StringRef Line) {
 
 std::string formatError(llvm::StringRef Origin, unsigned Line, unsigned Column,
                         llvm::StringRef Message) {
-  return llvm::formatv("{0}:{1}:{2}: error: {3}", Origin, Line, Column,
-                       Message)
+  return llvm::formatv("{0}:{1}:{2}: error: {3}", Origin, Line, Column, Message)
       .str();
 }
 
@@ -452,8 +453,8 @@ struct IgnoreList::Pattern {
 };
 
 IgnoreList::IgnoreList() = default;
-IgnoreList::IgnoreList(IgnoreList &&) = default;
-IgnoreList &IgnoreList::operator=(IgnoreList &&) = default;
+IgnoreList::IgnoreList(IgnoreList &&) noexcept = default;
+IgnoreList &IgnoreList::operator=(IgnoreList &&) noexcept = default;
 IgnoreList::~IgnoreList() = default;
 
 bool IgnoreList::empty() const { return Patterns.empty(); }
@@ -462,7 +463,8 @@ namespace {
 
 /// Splits a .gitignore the way git reads it and calls Visit(Text, Line) for
 /// each line that holds a pattern.
-template <typename Fn> void forEachPatternLine(llvm::StringRef Contents, Fn Visit) {
+template <typename Fn>
+void forEachPatternLine(llvm::StringRef Contents, Fn Visit) {
   Contents.consume_front("\xEF\xBB\xBF");
   unsigned LineNo = 0;
   while (!Contents.empty()) {

@@ -219,8 +219,7 @@ template <> struct ScalarTraits<aiprov::BoolValue> {
 };
 
 template <> struct ScalarTraits<aiprov::LineCountValue> {
-  static void output(const aiprov::LineCountValue &V, void *,
-                     raw_ostream &OS) {
+  static void output(const aiprov::LineCountValue &V, void *, raw_ostream &OS) {
     OS << V.Value;
   }
   static StringRef input(StringRef Scalar, void *Ctx,
@@ -299,11 +298,10 @@ struct PolicyFile {
 
 llvm::Error errorAt(llvm::StringRef File, unsigned Line, unsigned Column,
                     const llvm::Twine &Message) {
-  return llvm::createStringError(
-      llvm::inconvertibleErrorCode(),
-      llvm::formatv("{0}:{1}:{2}: error: {3}", File, Line, Column,
-                    Message.str())
-          .str());
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 llvm::formatv("{0}:{1}:{2}: error: {3}", File,
+                                               Line, Column, Message.str())
+                                     .str());
 }
 
 /// 1-based line and byte column of Where inside Buffer.
@@ -348,10 +346,10 @@ struct DiagnosticCapture {
       return;
     unsigned Line = D.getLineNo() > 0 ? D.getLineNo() : 1;
     unsigned Column = D.getColumnNo() >= 0 ? D.getColumnNo() + 1 : 1;
-    Self.First = llvm::formatv("{0}:{1}:{2}: error: {3}", Self.Path, Line,
-                               Column,
-                               explain(D.getMessage(), Self.Ctx->Mapping))
-                     .str();
+    Self.First =
+        llvm::formatv("{0}:{1}:{2}: error: {3}", Self.Path, Line, Column,
+                      explain(D.getMessage(), Self.Ctx->Mapping))
+            .str();
   }
 };
 
@@ -407,8 +405,9 @@ llvm::Expected<PolicyFile> parsePolicy(llvm::StringRef Text,
       if (N.empty() || N == "." || N == ".." || N.contains('/')) {
         auto [Line, Column] = lineAndColumn(Text, Name.Where);
         return errorAt(Path, Line, Column,
-                       "'" + N + "' in 'honor-ignore-files' is not a file "
-                                 "name (such as .aiexclude)");
+                       "'" + N +
+                           "' in 'honor-ignore-files' is not a file "
+                           "name (such as .aiexclude)");
       }
       Policy.HonorIgnoreFiles->push_back(N.str());
     }
@@ -476,7 +475,8 @@ bool isAtOrBelow(llvm::StringRef Path, llvm::StringRef Dir) {
 
 std::string absoluteNormalized(llvm::StringRef Path) {
   llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
+  if (llvm::sys::fs::make_absolute(Abs)) // no current directory
+    return Path.str();
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }
@@ -529,8 +529,8 @@ struct PolicyResolver::Impl {
       auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
       if (!Buffer)
         Load.Error =
-            llvm::formatv("{0}:1:1: error: cannot read ignore file: {1}",
-                          Path, lowerFirst(Buffer.getError().message()))
+            llvm::formatv("{0}:1:1: error: cannot read ignore file: {1}", Path,
+                          lowerFirst(Buffer.getError().message()))
                 .str();
       else if (llvm::Expected<IgnoreList> List =
                    IgnoreList::parse((*Buffer)->getBuffer(), Dir, Path))
@@ -606,31 +606,29 @@ struct PolicyResolver::Impl {
     if (Ctx.Chain.empty())
       return;
     Ctx.TopPolicyDir = Ctx.Chain.back()->Dir;
-    for (const auto &P : Ctx.Chain)
-      if (P->PasteMinLines) {
-        Ctx.PasteMinLines = *P->PasteMinLines;
-        break;
-      }
+    auto Nearest = llvm::find_if(
+        Ctx.Chain, [](const auto &P) { return P->PasteMinLines.has_value(); });
+    if (Nearest != Ctx.Chain.end())
+      Ctx.PasteMinLines = (*Nearest)->PasteMinLines.value();
   }
 
   void addIgnoreFiles(const std::string &Dir, DirectoryContext &Ctx) {
-    const std::vector<std::string> *Names = nullptr;
-    for (const auto &P : Ctx.Chain)
-      if (P->HonorIgnoreFiles) {
-        Names = &*P->HonorIgnoreFiles;
-        break;
-      }
+    auto Nearest = llvm::find_if(Ctx.Chain, [](const auto &P) {
+      return P->HonorIgnoreFiles.has_value();
+    });
     // Only from the topmost policy's directory down, and only for files
     // below it (--policy may name a policy elsewhere).
-    if (!Names || Names->empty() || !isAtOrBelow(Dir, Ctx.TopPolicyDir))
+    if (Nearest == Ctx.Chain.end() || !isAtOrBelow(Dir, Ctx.TopPolicyDir))
       return;
+    const std::vector<std::string> &Names =
+        (*Nearest)->HonorIgnoreFiles.value();
     std::vector<llvm::StringRef> Dirs; // outermost first
     for (llvm::StringRef D = Dir;; D = llvm::sys::path::parent_path(D)) {
       Dirs.insert(Dirs.begin(), D);
       if (D == Ctx.TopPolicyDir || D.empty())
         break;
     }
-    for (const std::string &Name : *Names) {
+    for (const std::string &Name : Names) {
       IgnoreStack Stack;
       for (llvm::StringRef D : Dirs) {
         const CachedLoad<IgnoreList> &Load = loadIgnoreFile(D, Name);
@@ -648,25 +646,19 @@ struct PolicyResolver::Impl {
 };
 
 PolicyResolver::PolicyResolver(Options Opts) : TheImpl(new Impl) {
-  if (!Opts.ExplicitPolicyFile.empty())
-    TheImpl->ExplicitPolicy = absoluteNormalized(Opts.ExplicitPolicyFile);
+  std::string Explicit = std::move(Opts.ExplicitPolicyFile);
+  if (!Explicit.empty())
+    TheImpl->ExplicitPolicy = absoluteNormalized(Explicit);
 }
 
 PolicyResolver::~PolicyResolver() = default;
 
-llvm::Expected<Verdict>
-PolicyResolver::verdictFor(llvm::StringRef AbsoluteFilePath) {
-  const std::string File = absoluteNormalized(AbsoluteFilePath);
-  std::shared_ptr<const DirectoryContext> Ctx =
-      TheImpl->contextFor(llvm::sys::path::parent_path(File).str());
-  if (!Ctx->Error.empty())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), Ctx->Error);
+namespace {
 
-  Verdict V;
-  V.PasteMinLines = Ctx->PasteMinLines;
-  V.TopPolicyDir = Ctx->TopPolicyDir;
-  bool Decided = false;
-  for (const auto &Policy : Ctx->Chain) {
+/// The first rule along the chain whose paths match File, applied to V.
+void applyFirstMatchingRule(const DirectoryContext &Ctx,
+                            const std::string &File, Verdict &V) {
+  for (const auto &Policy : Ctx.Chain) {
     for (const Rule &R : Policy->Rules) {
       std::optional<llvm::StringRef> Rel = R.Paths.relativePath(File);
       if (!Rel || !isIgnored(R.Paths.match(*Rel, /*IsDir=*/false)))
@@ -676,27 +668,45 @@ PolicyResolver::verdictFor(llvm::StringRef AbsoluteFilePath) {
       V.Message = R.Message;
       V.Rule.File = Policy->Path;
       V.Rule.Line = R.Line;
-      V.Rule.Text = llvm::formatv("rules[{0}]: ai: {1}", R.Index,
-                                  permissionName(R.Ai))
-                        .str();
-      Decided = true;
-      break;
+      V.Rule.Text =
+          llvm::formatv("rules[{0}]: ai: {1}", R.Index, permissionName(R.Ai))
+              .str();
+      return;
     }
-    if (Decided)
-      break;
   }
+}
 
-  for (const auto &[Name, Stack] : Ctx->IgnoreFiles) {
+/// A file an honoured ignore file lists is forbidden, whatever the rules
+/// said; unknown-paste stays as the rules set it.
+void applyIgnoreFiles(const DirectoryContext &Ctx, const std::string &File,
+                      Verdict &V) {
+  for (const auto &[Name, Stack] : Ctx.IgnoreFiles) {
     std::optional<IgnoreMatch> M = Stack.match(File, /*IsDir=*/false);
-    if (!isIgnored(M))
+    if (!M || M->Negated)
       continue;
     V.Ai = AiPermission::Forbid;
     V.Message = "listed in " + Name;
     V.Rule.File = M->Origin.str();
     V.Rule.Line = M->Line;
     V.Rule.Text = (Name + ": " + M->Pattern).str();
-    break;
+    return;
   }
+}
+
+} // namespace
+
+llvm::Expected<Verdict>
+PolicyResolver::verdictFor(llvm::StringRef AbsoluteFilePath) {
+  const std::string File = absoluteNormalized(AbsoluteFilePath);
+  std::shared_ptr<const DirectoryContext> Ctx =
+      TheImpl->contextFor(llvm::sys::path::parent_path(File).str());
+  if (!Ctx->Error.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Ctx->Error);
+  Verdict V;
+  V.PasteMinLines = Ctx->PasteMinLines;
+  V.TopPolicyDir = Ctx->TopPolicyDir;
+  applyFirstMatchingRule(*Ctx, File, V);
+  applyIgnoreFiles(*Ctx, File, V);
   return V;
 }
 

@@ -83,7 +83,8 @@ FileRegions buildRegions(llvm::StringRef Buffer, const LineTable &Lines,
     case DirectiveKind::NextLine:
       if (D.LastLine >= Lines.lineCount()) {
         Out.Problems.push_back(
-            {D.Start, "'next-line' on the last line of the file marks nothing"});
+            {D.Start,
+             "'next-line' on the last line of the file marks nothing"});
         break;
       }
       Place(D, D.LastLine + 1, D.LastLine + 1);
@@ -107,8 +108,8 @@ FileRegions buildRegions(llvm::StringRef Buffer, const LineTable &Lines,
                      return A.Origin.Start < B.Origin.Start;
                    });
   for (Region &R : Out.Regions) {
-    R.Hash = regionHash(Buffer, Lines, R.FirstLine, R.LastLine,
-                        Collected.TextSpans);
+    R.Hash =
+        regionHash(Buffer, Lines, R.FirstLine, R.LastLine, Collected.TextSpans);
     if (R.Origin.get("reviewed-by")) {
       auto Reviewed = R.Origin.get("review");
       R.Review = Reviewed && *Reviewed != R.Hash ? ReviewStatus::Stale

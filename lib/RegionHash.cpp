@@ -13,13 +13,17 @@
 
 namespace aiprov {
 
-std::string regionHash(llvm::StringRef Buffer, const LineTable &Lines,
-                       unsigned FirstLine, unsigned LastLine,
-                       llvm::ArrayRef<std::pair<size_t, size_t>> DirectiveSpans) {
+std::string
+regionHash(llvm::StringRef Buffer, const LineTable &Lines, unsigned FirstLine,
+           unsigned LastLine,
+           llvm::ArrayRef<std::pair<size_t, size_t>> DirectiveSpans) {
   llvm::SHA256 Hasher;
+  // SPEC §1: the kept lines joined with "\n", plus one final "\n" (so a
+  // region whose every line was a directive hashes "\n").
   if (FirstLine >= 1 && FirstLine <= LastLine && Lines.lineCount() > 0) {
     const size_t RangeBegin = Lines.lineStart(FirstLine);
-    const size_t RangeEnd = Lines.lineEnd(std::min(LastLine, Lines.lineCount()));
+    const size_t RangeEnd =
+        Lines.lineEnd(std::min(LastLine, Lines.lineCount()));
     // The first span that could touch the range.
     auto Span = std::lower_bound(
         DirectiveSpans.begin(), DirectiveSpans.end(), RangeBegin,
@@ -27,6 +31,7 @@ std::string regionHash(llvm::StringRef Buffer, const LineTable &Lines,
           return S.second <= Offset;
         });
     std::string Line;
+    bool KeptAny = false;
     // SPEC §1 splits on "\n" only, whatever the file's line terminators.
     for (size_t Begin = RangeBegin; Begin <= RangeEnd;) {
       size_t End = Buffer.find('\n', Begin);
@@ -42,18 +47,22 @@ std::string regionHash(llvm::StringRef Buffer, const LineTable &Lines,
           I = std::min(End, Span->second);
           continue;
         }
-        size_t Stop = Span != DirectiveSpans.end() ? std::min(End, Span->first) : End;
+        size_t Stop =
+            Span != DirectiveSpans.end() ? std::min(End, Span->first) : End;
         Line.append(Buffer.data() + I, Stop - I);
         I = Stop;
       }
       llvm::StringRef Kept = llvm::StringRef(Line).rtrim(" \t\r");
       if (!(Kept.empty() && HeldDirective)) {
+        if (KeptAny)
+          Hasher.update("\n");
         Hasher.update(Kept);
-        Hasher.update("\n");
+        KeptAny = true;
       }
       Begin = End + 1;
     }
   }
+  Hasher.update("\n");
   std::array<uint8_t, 32> Digest = Hasher.final();
   return "sha256:" + llvm::toHex(Digest, /*LowerCase=*/true);
 }

@@ -40,8 +40,9 @@ public:
       clang::PresumedLoc P =
           Info.getSourceManager().getPresumedLoc(Info.getLocation());
       if (P.isValid())
-        First = std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) +
-                ":" + std::to_string(P.getColumn()) + ": ";
+        First = std::string(P.getFilename()) + ":" +
+                std::to_string(P.getLine()) + ":" +
+                std::to_string(P.getColumn()) + ": ";
     }
     First += "error: " + Message.str().str();
   }
@@ -50,7 +51,8 @@ public:
 
 class CollectDirectivesAction : public clang::ASTFrontendAction {
 public:
-  explicit CollectDirectivesAction(std::optional<FileRegions> &Out) : Out(Out) {}
+  explicit CollectDirectivesAction(std::optional<FileRegions> &Out)
+      : Out(Out) {}
 
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
@@ -76,8 +78,9 @@ parseTranslationUnit(const clang::tooling::CompilationDatabase &Database,
   std::vector<clang::tooling::CompileCommand> Commands =
       Database.getCompileCommands(AbsoluteFile);
   if (Commands.empty()) {
-    Result.FirstError = AbsoluteFile.str() +
-                        ": error: no compile command in the compilation database";
+    Result.FirstError =
+        AbsoluteFile.str() +
+        ": error: no compile command in the compilation database";
     return Result;
   }
   // A file compiled several ways (e.g. static and shared) has the same
@@ -98,8 +101,9 @@ parseTranslationUnit(const clang::tooling::CompilationDatabase &Database,
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
       llvm::vfs::createPhysicalFileSystem();
   if (std::error_code EC = FS->setCurrentWorkingDirectory(Command.Directory)) {
-    Result.FirstError = Command.Directory + ": error: cannot enter the compile "
-                                            "command's directory: " +
+    Result.FirstError = Command.Directory +
+                        ": error: cannot enter the compile "
+                        "command's directory: " +
                         EC.message();
     return Result;
   }

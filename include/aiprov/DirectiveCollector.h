@@ -66,12 +66,15 @@ public:
                     llvm::StringRef Keys, std::optional<size_t> KeysOffset,
                     std::string EnclosingDecl);
 
+  /// A problem found by a front end (e.g. an attribute argument that is not
+  /// a string literal), reported as aiprov-malformed-annotation.
+  void addProblem(size_t Offset, std::string Message);
+
   /// Sorts and de-duplicates (a pragma seen both by the handler and by a
   /// re-lex is kept once), then hands the result over.
   CollectedDirectives take();
 
 private:
-  void addProblem(size_t Offset, std::string Message);
   /// Records D with Body's keys and problems; ToBuffer maps an offset in
   /// the parsed text back to the buffer.
   void addParsedBody(Directive D, const ParsedBody &Body,

@@ -69,8 +69,8 @@ inline bool isIgnored(const std::optional<IgnoreMatch> &M) {
 class IgnoreList {
 public:
   IgnoreList();
-  IgnoreList(IgnoreList &&);
-  IgnoreList &operator=(IgnoreList &&);
+  IgnoreList(IgnoreList &&) noexcept;
+  IgnoreList &operator=(IgnoreList &&) noexcept;
   ~IgnoreList();
 
   /// Compiles the contents of a .gitignore-like file: blank lines and `#`
@@ -79,9 +79,9 @@ public:
   /// no trailing slash; "" when paths are given relative to it already).
   /// Origin names the file in errors: "ORIGIN:LINE:COL: error: …" for the
   /// first pattern that cannot be compiled.
-  static llvm::Expected<IgnoreList>
-  parse(llvm::StringRef Contents, llvm::StringRef BaseDir,
-        llvm::StringRef Origin);
+  static llvm::Expected<IgnoreList> parse(llvm::StringRef Contents,
+                                          llvm::StringRef BaseDir,
+                                          llvm::StringRef Origin);
 
   /// Like parse(), but a broken pattern is dropped (it never matches, as in
   /// git) and its error appended to Problems when given. For files aiprov
@@ -145,8 +145,7 @@ public:
 
   /// Path itself against all lists, deepest first; leading directories not
   /// considered (a walker has already skipped excluded directories).
-  std::optional<IgnoreMatch> matchEntry(llvm::StringRef Path,
-                                        bool IsDir) const;
+  std::optional<IgnoreMatch> matchEntry(llvm::StringRef Path, bool IsDir) const;
 
 private:
   std::vector<std::shared_ptr<const IgnoreList>> Lists;

@@ -35,7 +35,7 @@ struct Region {
 };
 
 struct FileRegions {
-  std::vector<Region> Regions;           // In order of their directives.
+  std::vector<Region> Regions;            // In order of their directives.
   std::vector<DirectiveProblem> Problems; // Syntax and structure problems.
   unsigned TotalLines = 0;
 };
@@ -48,9 +48,10 @@ FileRegions buildRegions(llvm::StringRef Buffer, const LineTable &Lines,
 
 /// The SPEC §1 region hash of lines [FirstLine, LastLine] of Buffer, with
 /// the directive text in DirectiveSpans (sorted byte spans) deleted.
-std::string regionHash(llvm::StringRef Buffer, const LineTable &Lines,
-                       unsigned FirstLine, unsigned LastLine,
-                       llvm::ArrayRef<std::pair<size_t, size_t>> DirectiveSpans);
+std::string
+regionHash(llvm::StringRef Buffer, const LineTable &Lines, unsigned FirstLine,
+           unsigned LastLine,
+           llvm::ArrayRef<std::pair<size_t, size_t>> DirectiveSpans);
 
 /// Lexer mode end to end: collect with the raw lexer, then build regions.
 /// Buffer must be NUL-terminated just past its end.

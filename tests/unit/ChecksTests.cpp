@@ -18,7 +18,8 @@ Verdict verdict(AiPermission Ai, std::string Message = "") {
 
 std::vector<std::string> checksFired(const std::string &Code, AiPermission Ai) {
   std::vector<std::string> Names;
-  for (const Finding &F : checkRegions("t.cpp", analyzeBuffer(Code), verdict(Ai)))
+  for (const Finding &F :
+       checkRegions("t.cpp", analyzeBuffer(Code), verdict(Ai)))
     Names.push_back(checkInfo(F.Check).Name.str());
   return Names;
 }
@@ -44,32 +45,43 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"AllowNothing", "x; // aiprov: line\n", AiPermission::Allow, {}},
         Case{"AllowIgnoresStale",
              "x; // aiprov: line reviewed-by=a review=" + ZeroHash + "\n",
-             AiPermission::Allow, {}},
-        Case{"ReviewUnreviewed", "x; // aiprov: line\n", AiPermission::Review,
+             AiPermission::Allow,
+             {}},
+        Case{"ReviewUnreviewed",
+             "x; // aiprov: line\n",
+             AiPermission::Review,
              {"aiprov-unreviewed-region"}},
-        Case{"ReviewReviewed", "x; // aiprov: line reviewed-by=a\n",
-             AiPermission::Review, {}},
+        Case{"ReviewReviewed",
+             "x; // aiprov: line reviewed-by=a\n",
+             AiPermission::Review,
+             {}},
         Case{"ReviewStale",
              "x; // aiprov: line reviewed-by=a review=" + ZeroHash + "\n",
-             AiPermission::Review, {"aiprov-stale-review"}},
+             AiPermission::Review,
+             {"aiprov-stale-review"}},
         Case{"ReviewHashWithoutReviewer",
              "x; // aiprov: line review=" + ZeroHash + "\n",
-             AiPermission::Review, {"aiprov-unreviewed-region"}},
-        Case{"ForbidEvenIfReviewed", "x; // aiprov: line reviewed-by=a\n",
-             AiPermission::Forbid, {"aiprov-forbidden-region"}},
+             AiPermission::Review,
+             {"aiprov-unreviewed-region"}},
+        Case{"ForbidEvenIfReviewed",
+             "x; // aiprov: line reviewed-by=a\n",
+             AiPermission::Forbid,
+             {"aiprov-forbidden-region"}},
         Case{"ForbidAndStale",
              "x; // aiprov: line reviewed-by=a review=" + ZeroHash + "\n",
              AiPermission::Forbid,
              {"aiprov-forbidden-region", "aiprov-stale-review"}},
-        Case{"MalformedEverywhere", "x; // aiprov: line tool=\n",
-             AiPermission::Allow, {"aiprov-malformed-annotation"}},
+        Case{"MalformedEverywhere",
+             "x; // aiprov: line tool=\n",
+             AiPermission::Allow,
+             {"aiprov-malformed-annotation"}},
         Case{"NoDirectivesNoFindings", "int x;\n", AiPermission::Forbid, {}}),
     [](const auto &Info) { return Info.param.Name; });
 
 TEST(Checks, ForbiddenFindingCarriesPolicyMessageAndRule) {
-  std::vector<Finding> F =
-      checkRegions("evals/t.cpp", analyzeBuffer("int a; // aiprov: line tool=codex\n"),
-                   verdict(AiPermission::Forbid, "Eval tasks are human-written"));
+  std::vector<Finding> F = checkRegions(
+      "evals/t.cpp", analyzeBuffer("int a; // aiprov: line tool=codex\n"),
+      verdict(AiPermission::Forbid, "Eval tasks are human-written"));
   ASSERT_EQ(F.size(), 1u);
   EXPECT_EQ(F[0].Level, Severity::Error);
   EXPECT_EQ(F[0].File, "evals/t.cpp");

@@ -4,8 +4,8 @@
 // the test asserts exactly those positions are found, with their kinds.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/DirectiveCollector.h"
 #include "MarkedCode.h"
+#include "aiprov/DirectiveCollector.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -46,21 +46,24 @@ INSTANTIATE_TEST_SUITE_P(
     Lexer, FindsDirectivesTest,
     ::testing::Values(
         FoundCase{"LineComment", "int x; ^// aiprov: line tool=x\n"},
-        FoundCase{"BlockComment", "^/* aiprov: begin */\nint x;\n^/* aiprov: end */\n"},
+        FoundCase{"BlockComment",
+                  "^/* aiprov: begin */\nint x;\n^/* aiprov: end */\n"},
         FoundCase{"Pragma", "^#pragma aiprov line tool=x\nint x;\n"},
         FoundCase{"PragmaIndented", "  ^#  pragma   aiprov file\n"},
         FoundCase{"PragmaWithTrailingComment",
-                  "^#pragma aiprov begin // aiprov-style note\nint x;\n^#pragma aiprov end\n"},
+                  "^#pragma aiprov begin // aiprov-style note\nint "
+                  "x;\n^#pragma aiprov end\n"},
         FoundCase{"NotInString", "const char *s = \"// aiprov: line\";\n"},
-        FoundCase{"NotInRawString",
-                  "const char *s = R\"x(\n// aiprov: line\n)x\";\n^// aiprov: line\n"},
+        FoundCase{"NotInRawString", "const char *s = R\"x(\n// aiprov: "
+                                    "line\n)x\";\n^// aiprov: line\n"},
         FoundCase{"NotInCharLiteral", "int c = '/'; // not ours\n"},
         FoundCase{"NotInsideAnotherComment", "/* // aiprov: line */\n"},
         FoundCase{"NotAfterLineCommentText", "// x // aiprov: line\n"},
         FoundCase{"InsideIfZero", "#if 0\n^// aiprov: line\n#endif\n"},
-        FoundCase{"PragmaInsideIfZero", "#if 0\n^#pragma aiprov line\n#endif\n"},
-        FoundCase{"SplicedLineComment",
-                  "int a; // plain comment \\\n// aiprov: line continues the comment\n"},
+        FoundCase{"PragmaInsideIfZero",
+                  "#if 0\n^#pragma aiprov line\n#endif\n"},
+        FoundCase{"SplicedLineComment", "int a; // plain comment \\\n// "
+                                        "aiprov: line continues the comment\n"},
         FoundCase{"SplicedDirective", "^// aiprov: line \\\ntool=x\nint y;\n"},
         FoundCase{"OtherPragmasIgnored", "#pragma once\n#pragma GCC aiprov\n"},
         FoundCase{"HashNotAtLineStart", "int a = 1; # pragma aiprov line\n"},
@@ -90,6 +93,14 @@ TEST(DirectiveCollector, PragmaSpanIsTheWholeLine) {
   EXPECT_EQ(llvm::StringRef(Code).slice(C.Directives[0].TextBegin,
                                         C.Directives[0].TextEnd),
             "  #pragma aiprov line tool=x");
+}
+
+TEST(DirectiveCollector, CommentsInsidePragmaAreWhitespace) {
+  CollectedDirectives C =
+      collect("#pragma aiprov line /* why */ tool=codex // trailing\nint a;\n");
+  ASSERT_EQ(C.Directives.size(), 1u);
+  EXPECT_TRUE(C.Problems.empty()) << C.Problems.front().Message;
+  EXPECT_EQ(C.Directives[0].get("tool"), llvm::StringRef("codex"));
 }
 
 TEST(DirectiveCollector, BlockCommentSpanningLines) {
@@ -123,12 +134,14 @@ TEST_P(ProblemTest, ReportedAtExactPosition) {
 INSTANTIATE_TEST_SUITE_P(
     Malformed, ProblemTest,
     ::testing::Values(
-        ProblemCase{"UnknownKey", "// aiprov: line ^colour=red\n", "unknown key"},
+        ProblemCase{"UnknownKey", "// aiprov: line ^colour=red\n",
+                    "unknown key"},
         ProblemCase{"UnknownKeyInPragma", "#pragma aiprov line ^colour=red\n",
                     "unknown key"},
         ProblemCase{"BadValueAfterSplice",
                     "// aiprov: line \\\norigin=^human\n", "origin"},
-        ProblemCase{"UnknownKind", "// aiprov: ^bgin\n", "unknown directive kind"},
+        ProblemCase{"UnknownKind", "// aiprov: ^bgin\n",
+                    "unknown directive kind"},
         ProblemCase{"SecondLineOfBlock",
                     "/* aiprov: begin\n   tool=x ^bad */\n/* aiprov: end */\n",
                     "expected KEY=VALUE"},
@@ -136,7 +149,8 @@ INSTANTIATE_TEST_SUITE_P(
                     "int a;\n^/* aiprov: begin tool=x\nint b;\n",
                     "unterminated block comment"},
         ProblemCase{"UnterminatedRawString",
-                    "const char *s = ^R\"x(\n// aiprov: line\n", "unterminated"}),
+                    "const char *s = ^R\"x(\n// aiprov: line\n",
+                    "unterminated"}),
     [](const auto &Info) { return Info.param.Name; });
 
 } // namespace

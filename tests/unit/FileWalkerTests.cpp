@@ -28,7 +28,7 @@ public:
     for (llvm::StringRef E : Entries)
       add(E);
   }
-  ~ScratchTree() { llvm::sys::fs::remove_directories(Root); }
+  ~ScratchTree() { (void)llvm::sys::fs::remove_directories(Root); }
 
   std::string path(llvm::StringRef Rel) const {
     return Rel.empty() ? Root : Root + "/" + Rel.str();
@@ -80,14 +80,15 @@ struct WalkCase {
 
 const WalkCase WalkCases[] = {
     {"only C and C++ files, by extension",
-     {"a.c", "b.cc", "c.cpp", "d.cxx", "e.c++", "f.h", "g.hh", "h.hpp",
-      "i.hxx", "j.h++", "k.inl", "l.ipp", "m.tcc", "n.tpp", "o.cu", "p.cuh",
-      "q.m", "r.mm", "s.ixx", "t.cppm", "README.md", "Makefile", "u.py",
-      "v.C", "w.cpp.orig", "noext"},
+     {"a.c",        "b.cc",   "c.cpp",     "d.cxx",    "e.c++", "f.h",
+      "g.hh",       "h.hpp",  "i.hxx",     "j.h++",    "k.inl", "l.ipp",
+      "m.tcc",      "n.tpp",  "o.cu",      "p.cuh",    "q.m",   "r.mm",
+      "s.ixx",      "t.cppm", "README.md", "Makefile", "u.py",  "v.C",
+      "w.cpp.orig", "noext"},
      {""},
-     {"a.c", "b.cc", "c.cpp", "d.cxx", "e.c++", "f.h", "g.hh", "h.hpp",
-      "i.hxx", "j.h++", "k.inl", "l.ipp", "m.tcc", "n.tpp", "o.cu", "p.cuh",
-      "q.m", "r.mm", "s.ixx", "t.cppm"},
+     {"a.c",   "b.cc",  "c.cpp", "d.cxx", "e.c++", "f.h",   "g.hh",
+      "h.hpp", "i.hxx", "j.h++", "k.inl", "l.ipp", "m.tcc", "n.tpp",
+      "o.cu",  "p.cuh", "q.m",   "r.mm",  "s.ixx", "t.cppm"},
      {}},
     {"a named file is always taken",
      {"notes.txt", "src/a.cpp"},
@@ -206,8 +207,8 @@ TEST(FileWalker, UnreadableDirectoryIsAnErrorAndTheWalkGoesOn) {
   ASSERT_FALSE(llvm::sys::fs::setPermissions(Tree.path("locked"),
                                              llvm::sys::fs::perms(0)));
   WalkResult R = walkPaths({Tree.path("")});
-  llvm::sys::fs::setPermissions(Tree.path("locked"),
-                                llvm::sys::fs::all_all);
+  (void)llvm::sys::fs::setPermissions(Tree.path("locked"),
+                                      llvm::sys::fs::all_all);
   EXPECT_EQ(R.Files, std::vector<std::string>{Tree.path("open/b.cpp")});
   ASSERT_EQ(R.Errors.size(), 1u);
   EXPECT_EQ(Tree.relative(R.Errors[0]), "locked: error: permission denied");
@@ -218,10 +219,12 @@ TEST(FileWalker, SourceExtensions) {
     const char *Path;
     bool IsSource;
   } Cases[] = {
-      {"a.cpp", true},     {"dir/x.h", true},       {"x.c++", true},
-      {"mod.cppm", true},  {"kernel.cu", true},     {"a.hpp.orig", false},
-      {"Makefile", false}, {"a.C", false},          {"dir.cpp/readme", false},
-      {"cpp", false},      {"archive.tar.gz", false},
+      {"a.cpp", true},           {"dir/x.h", true},
+      {"x.c++", true},           {"mod.cppm", true},
+      {"kernel.cu", true},       {"a.hpp.orig", false},
+      {"Makefile", false},       {"a.C", false},
+      {"dir.cpp/readme", false}, {"cpp", false},
+      {"archive.tar.gz", false},
   };
   for (const auto &C : Cases)
     EXPECT_EQ(hasSourceExtension(C.Path), C.IsSource) << C.Path;

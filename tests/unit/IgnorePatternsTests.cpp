@@ -79,15 +79,14 @@ const OracleCase OracleCases[] = {
      {{"", "?.txt\ndir/a?c\n"}},
      {"a.txt", "ab.txt", "d/a.txt", "dir/abc", "dir/a/c", "dir/ac"}},
     {"character classes and ranges",
-     {{"",
-       "[abc].c\nfile[0-9].h\nx[!a-c].c\ny[^a].c\nr[a-c-e]\n[]]z.c\n"}},
-     {"a.c", "d.c", "file3.h", "fileA.h", "xa.c", "xd.c", "ya.c", "yb.c",
-      "rb", "rd", "r-", "re", "]z.c"}},
+     {{"", "[abc].c\nfile[0-9].h\nx[!a-c].c\ny[^a].c\nr[a-c-e]\n[]]z.c\n"}},
+     {"a.c", "d.c", "file3.h", "fileA.h", "xa.c", "xd.c", "ya.c", "yb.c", "rb",
+      "rd", "r-", "re", "]z.c"}},
     {"named character classes",
      {{"", "[[:alpha:]]1.c\n[[:digit:]][[:upper:]].c\n[[:space:]]s\n"
            "[[:punct:]]p\n[[:xdigit:]]x\n[[:alnum:][:blank:]]n\n"}},
-     {"q1.c", "11.c", "1A.c", "1a.c", " s", "ts", "-p", "ap", "fx", "gx",
-      " n", "zn", "-n"}},
+     {"q1.c", "11.c", "1A.c", "1a.c", " s", "ts", "-p", "ap", "fx", "gx", " n",
+      "zn", "-n"}},
     {"escapes: \\#, \\!, \\*, \\[ and an escaped trailing space",
      {{"", "\\#hash\n\\!bang\nstar\\*\nbr\\[x\ntrail\\ \n"}},
      {"#hash", "!bang", "star*", "starx", "br[x", "trail ", "trail"}},
@@ -97,15 +96,11 @@ const OracleCase OracleCases[] = {
     {"comments, blank lines and CRLF line ends",
      {{"", "# a comment\n\n   \ncrlf.o\r\n#notpattern\n"}},
      {"crlf.o", "# a comment", "#notpattern"}},
-    {"**/ alone matches every directory",
-     {{"", "**/\n"}},
-     {"d/", "d/f", "f"}},
+    {"**/ alone matches every directory", {{"", "**/\n"}}, {"d/", "d/f", "f"}},
     {"foo/**/ matches directories below foo",
      {{"", "foo/**/\n"}},
      {"foo/bar/", "foo/bar/f", "foo/f"}},
-    {"anchored negation",
-     {{"", "*.c\n!/top.c\n"}},
-     {"top.c", "d/top.c"}},
+    {"anchored negation", {{"", "*.c\n!/top.c\n"}}, {"top.c", "d/top.c"}},
     {"nested .gitignore: a deeper list overrides a shallower one",
      {{"", "*.tmp\n"}, {"sub", "!keep.tmp\nlocal/\n"}},
      {"a.tmp", "sub/keep.tmp", "sub/x.tmp", "keep.tmp", "sub/local/",
@@ -174,8 +169,7 @@ TEST(IgnorePatternsOracle, AgreesWithGitCheckIgnore) {
   llvm::SmallString<128> Root;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("aiprov-ignore", Root));
   std::string Error;
-  ASSERT_TRUE(runGit(*Git, {"init", "-q", Root}, Root, std::nullopt, "",
-                     Error))
+  ASSERT_TRUE(runGit(*Git, {"init", "-q", Root}, Root, std::nullopt, "", Error))
       << Error;
 
   struct Query {
@@ -219,10 +213,10 @@ TEST(IgnorePatternsOracle, AgreesWithGitCheckIgnore) {
   llvm::sys::path::append(StdinFile, ".git", "oracle-in");
   llvm::sys::path::append(StdoutFile, ".git", "oracle-out");
   writeFile(StdinFile, Stdin);
-  ASSERT_TRUE(runGit(*Git,
-                     {"-C", Root, "check-ignore", "--no-index", "-v", "-n",
-                      "-z", "--stdin"},
-                     Root, llvm::StringRef(StdinFile), StdoutFile, Error))
+  ASSERT_TRUE(runGit(
+      *Git,
+      {"-C", Root, "check-ignore", "--no-index", "-v", "-n", "-z", "--stdin"},
+      Root, llvm::StringRef(StdinFile), StdoutFile, Error))
       << Error;
   auto Out = llvm::MemoryBuffer::getFile(StdoutFile);
   ASSERT_TRUE(Out);
@@ -255,7 +249,7 @@ TEST(IgnorePatternsOracle, AgreesWithGitCheckIgnore) {
         << "case '" << Query.Case->Name << "', path " << Query.RepoPath
         << (Query.IsDir ? " (directory)" : "");
   }
-  llvm::sys::fs::remove_directories(Root);
+  (void)llvm::sys::fs::remove_directories(Root);
 }
 
 // Where git silently never matches, aiprov refuses the pattern and says
@@ -300,12 +294,13 @@ TEST(IgnorePatterns, BrokenPatternsAreErrorsWithLineAndColumn) {
 
 TEST(IgnorePatterns, LenientParsingKeepsGoodPatternsAndReportsBadOnes) {
   std::vector<std::string> Problems;
-  IgnoreList List =
-      IgnoreList::parseLenient("[x\n*.o\n", "/repo", "/repo/.gitignore",
-                               &Problems);
+  IgnoreList List = IgnoreList::parseLenient("[x\n*.o\n", "/repo",
+                                             "/repo/.gitignore", &Problems);
   ASSERT_EQ(Problems.size(), 1u);
-  EXPECT_TRUE(llvm::StringRef(Problems[0]).starts_with(
-      "/repo/.gitignore:1:1: error: unterminated character class"));
+  EXPECT_TRUE(
+      llvm::StringRef(Problems[0])
+          .starts_with(
+              "/repo/.gitignore:1:1: error: unterminated character class"));
   EXPECT_TRUE(isIgnored(List.match("a/b.o", false)));
 }
 

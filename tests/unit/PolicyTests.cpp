@@ -45,7 +45,7 @@ public:
       OS << Contents;
     }
   }
-  ~ScratchTree() { llvm::sys::fs::remove_directories(Root); }
+  ~ScratchTree() { (void)llvm::sys::fs::remove_directories(Root); }
 
   std::string path(llvm::StringRef Rel) const {
     return Rel.empty() ? Root : Root + "/" + Rel.str();
@@ -292,8 +292,7 @@ TEST(Policy, Verdicts) {
       Opts.ExplicitPolicyFile = Tree.path(C.ExplicitPolicy);
     PolicyResolver Resolver(Opts);
     for (const auto &[File, Expected] : C.Expected)
-      EXPECT_EQ(describe(Tree, Resolver.verdictFor(Tree.path(File))),
-                Expected)
+      EXPECT_EQ(describe(Tree, Resolver.verdictFor(Tree.path(File))), Expected)
           << C.Name << ": " << File;
   }
 }
@@ -319,7 +318,8 @@ const ErrorCase ErrorCases[] = {
     {"rules:\n  - paths: [a]\n    ai: forbid\n    unknown-paste: loud\n",
      "4:20: error: invalid value 'loud' for 'unknown-paste': expected "
      "ignore, warn or error"},
-    {"rules:\n  - paths: [\"a/**\"]\n", "2:5: error: missing required key 'ai'"},
+    {"rules:\n  - paths: [\"a/**\"]\n",
+     "2:5: error: missing required key 'ai'"},
     {"rules:\n  - ai: forbid\n", "2:5: error: missing required key 'paths'"},
     {"rules:\n  - paths: []\n    ai: forbid\n",
      "2:5: error: 'paths' is empty: the rule would match nothing"},
@@ -388,8 +388,10 @@ TEST(Policy, OneResolverServesManyThreads) {
                     {"c/.aiexclude", "x.cpp\n"}});
   PolicyResolver Resolver({});
   const std::pair<const char *, AiPermission> Files[] = {
-      {"a/1.cpp", AiPermission::Forbid}, {"b/2.cpp", AiPermission::Review},
-      {"c/x.cpp", AiPermission::Forbid}, {"c/y.cpp", AiPermission::Allow},
+      {"a/1.cpp", AiPermission::Forbid},
+      {"b/2.cpp", AiPermission::Review},
+      {"c/x.cpp", AiPermission::Forbid},
+      {"c/y.cpp", AiPermission::Allow},
       {"d/e/z.cpp", AiPermission::Allow}};
   std::atomic<unsigned> Wrong{0};
   std::vector<std::thread> Threads;

@@ -1,6 +1,6 @@
 //===--- RegionBuilderTests.cpp - Regions and structure problems ---------===//
-#include "aiprov/Region.h"
 #include "MarkedCode.h"
+#include "aiprov/Region.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -31,20 +31,25 @@ TEST_P(RegionLinesTest, CoversTheRightLines) {
 INSTANTIATE_TEST_SUITE_P(
     Forms, RegionLinesTest,
     ::testing::Values(
-        RegionCase{"BeginEnd", "a;\n// aiprov: begin\nb;\nc;\n// aiprov: end\nd;\n", {{2, 5}}},
+        RegionCase{"BeginEnd",
+                   "a;\n// aiprov: begin\nb;\nc;\n// aiprov: end\nd;\n",
+                   {{2, 5}}},
         RegionCase{"Line", "a;\nb; // aiprov: line\nc;\n", {{2, 2}}},
         RegionCase{"LineAlone", "// aiprov: line\n", {{1, 1}}},
         RegionCase{"NextLine", "// aiprov: next-line\nb;\nc;\n", {{2, 2}}},
         RegionCase{"NextLineAfterBlockEnds",
-                   "/* aiprov: next-line\n tool=x */\nc;\n", {{3, 3}}},
+                   "/* aiprov: next-line\n tool=x */\nc;\n",
+                   {{3, 3}}},
         RegionCase{"File", "a;\n// aiprov: file\nb;\n", {{1, 3}}},
         RegionCase{"PragmaAndCommentPair",
-                   "#pragma aiprov begin\nx;\n// aiprov: end\n", {{1, 3}}},
+                   "#pragma aiprov begin\nx;\n// aiprov: end\n",
+                   {{1, 3}}},
         RegionCase{"Overlapping",
                    "// aiprov: begin\nx; // aiprov: line\n// aiprov: end\n",
                    {{1, 3}, {2, 2}}},
         RegionCase{"Sequential",
-                   "// aiprov: begin\n// aiprov: end\n// aiprov: begin\n// aiprov: end\n",
+                   "// aiprov: begin\n// aiprov: end\n// aiprov: begin\n// "
+                   "aiprov: end\n",
                    {{1, 2}, {3, 4}}}),
     [](const auto &Info) { return Info.param.Name; });
 
@@ -75,23 +80,34 @@ TEST_P(StructureTest, ReportsAndKeepsGoing) {
 INSTANTIATE_TEST_SUITE_P(
     Structure, StructureTest,
     ::testing::Values(
-        StructureCase{"EndWithoutBegin", "x;\n^// aiprov: end\n",
-                      "without a matching 'begin'", {}},
-        StructureCase{"BeginNeverClosed", "x;\n^// aiprov: begin\ny;\nz;\n",
-                      "never closed", {{2, 4}}},
+        StructureCase{"EndWithoutBegin",
+                      "x;\n^// aiprov: end\n",
+                      "without a matching 'begin'",
+                      {}},
+        StructureCase{"BeginNeverClosed",
+                      "x;\n^// aiprov: begin\ny;\nz;\n",
+                      "never closed",
+                      {{2, 4}}},
         StructureCase{"NestedBeginIgnored",
                       "// aiprov: begin\n^// aiprov: begin\n// aiprov: end\n",
-                      "still open", {{1, 3}}},
-        StructureCase{"NextLineOnLastLine", "x;\n^// aiprov: next-line\n",
-                      "last line", {}},
-        StructureCase{"NextLineOnLastLineNoNewline", "x;\n^// aiprov: next-line",
-                      "last line", {}},
+                      "still open",
+                      {{1, 3}}},
+        StructureCase{"NextLineOnLastLine",
+                      "x;\n^// aiprov: next-line\n",
+                      "last line",
+                      {}},
+        StructureCase{"NextLineOnLastLineNoNewline",
+                      "x;\n^// aiprov: next-line",
+                      "last line",
+                      {}},
         StructureCase{"KeysOnEndStillEnds",
                       "// aiprov: begin\n// aiprov: end ^tool=x\n",
-                      "takes no keys", {{1, 2}}},
+                      "takes no keys",
+                      {{1, 2}}},
         StructureCase{"UnknownKindHasNoEffect",
                       "// aiprov: begin\n// aiprov: ^stop\n// aiprov: end\n",
-                      "unknown directive kind", {{1, 3}}}),
+                      "unknown directive kind",
+                      {{1, 3}}}),
     [](const auto &Info) { return Info.param.Name; });
 
 TEST(Region, ToolDefaultsToUnknown) {
@@ -109,7 +125,8 @@ TEST(Region, ReviewStates) {
 
   // A review hash without reviewed-by is still unreviewed (SPEC §3).
   std::string Hash = NoHash.Regions[0].Hash;
-  FileRegions HashOnly = analyzeBuffer("x; // aiprov: line review=" + Hash + "\n");
+  FileRegions HashOnly =
+      analyzeBuffer("x; // aiprov: line review=" + Hash + "\n");
   EXPECT_EQ(HashOnly.Regions[0].Review, ReviewStatus::Unreviewed);
 
   FileRegions Fresh =

@@ -43,7 +43,8 @@ INSTANTIATE_TEST_SUITE_P(
     Canonical, RegionHashTest,
     ::testing::Values(
         HashCase{"DirectiveLinesDropped",
-                 "// aiprov: begin tool=x\nint a;\n// aiprov: end\n", "int a;\n"},
+                 "// aiprov: begin tool=x\nint a;\n// aiprov: end\n",
+                 "int a;\n"},
         HashCase{"DirectiveOnCodeLine", "int a; // aiprov: line tool=x\n",
                  "int a;\n"},
         HashCase{"TrailingBlanksStripped", "int a;  \t// aiprov: line\n",
@@ -62,17 +63,21 @@ INSTANTIATE_TEST_SUITE_P(
                  "int a;\n"},
         HashCase{"LeadingBlanksKept", "    x(); /* aiprov: line */ y();\n",
                  "    x();  y();\n"},
-        HashCase{"OtherDirectivesOnLinesDeleted",
-                 "// aiprov: begin\nx(); // aiprov: line tool=y\n// aiprov: end\n",
-                 "x();\n"},
+        HashCase{
+            "OtherDirectivesOnLinesDeleted",
+            "// aiprov: begin\nx(); // aiprov: line tool=y\n// aiprov: end\n",
+            "x();\n"},
         HashCase{"MultiLineBlockDirective",
                  "/* aiprov: begin\n   tool=x */\nint a;\n// aiprov: end\n",
                  "int a;\n"},
-        HashCase{"FileWithoutFinalNewline",
-                 "// aiprov: file\nint a;", "int a;\n"},
-        HashCase{"NonUtf8BytesHashedAsIs",
-                 "// aiprov: begin\nconst char *s = \"\xff\xfe\";\n// aiprov: end\n",
-                 "const char *s = \"\xff\xfe\";\n"}),
+        HashCase{"OnlyDirectiveLinesHashANewline", "// aiprov: line\n",
+                 "\n"},
+        HashCase{"FileWithoutFinalNewline", "// aiprov: file\nint a;",
+                 "int a;\n"},
+        HashCase{
+            "NonUtf8BytesHashedAsIs",
+            "// aiprov: begin\nconst char *s = \"\xff\xfe\";\n// aiprov: end\n",
+            "const char *s = \"\xff\xfe\";\n"}),
     [](const auto &Info) { return Info.param.Name; });
 
 TEST(RegionHash, PinnedDigests) {
@@ -83,11 +88,12 @@ TEST(RegionHash, PinnedDigests) {
 }
 
 TEST(RegionHash, ReviewKeysNeverChangeTheHash) {
-  std::string Before = firstRegionHash(
-      "// aiprov: begin tool=x\nint a;\n// aiprov: end\n");
+  std::string Before =
+      firstRegionHash("// aiprov: begin tool=x\nint a;\n// aiprov: end\n");
   std::string After = firstRegionHash(
       "// aiprov: begin tool=x reviewed-by=ann reviewed-at=2026-01-01 "
-      "review=" + Before + "\nint a;\n// aiprov: end\n");
+      "review=" +
+      Before + "\nint a;\n// aiprov: end\n");
   EXPECT_EQ(Before, After);
 }
 

@@ -32,8 +32,18 @@ INSTANTIATE_TEST_SUITE_P(
         LineCase{"FinalNewlineStartsNoLine", "ab\ncd\n", 2, 3, {2, 1}},
         LineCase{"CRLF", "ab\r\ncd\r\n", 2, 4, {2, 1}},
         LineCase{"LoneCR", "ab\rcd\rx", 3, 6, {3, 1}},
-        LineCase{"BomNotCounted", "\xEF\xBB\xBF" "ab\ncd", 2, 4, {1, 2}},
-        LineCase{"BomOffsetMapsToColumnOne", "\xEF\xBB\xBF" "ab", 1, 0, {1, 1}},
+        LineCase{"BomNotCounted",
+                 "\xEF\xBB\xBF"
+                 "ab\ncd",
+                 2,
+                 4,
+                 {1, 2}},
+        LineCase{"BomOffsetMapsToColumnOne",
+                 "\xEF\xBB\xBF"
+                 "ab",
+                 1,
+                 0,
+                 {1, 1}},
         LineCase{"MultiByteColumnsAreBytes", "\xC3\xA9x", 1, 2, {1, 3}}),
     [](const auto &Info) { return Info.param.Name; });
 

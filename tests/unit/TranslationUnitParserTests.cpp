@@ -5,8 +5,8 @@
 // name enclosing declarations. Each case parses a real file with clang.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/TranslationUnitParser.h"
 #include "MarkedCode.h"
+#include "aiprov/TranslationUnitParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -98,13 +98,38 @@ int other();
 }
 
 TEST_F(AstModeTest, AttributeKeyProblemsAtExactColumn) {
-  MarkedCode M(R"cpp([[clang::annotate("aiprov", "tool=x ^colour=red")]] int f();
+  MarkedCode M(
+      R"cpp([[clang::annotate("aiprov", "tool=x ^colour=red")]] int f();
 )cpp");
   ParsedTranslationUnit TU = parse(M.Code);
   ASSERT_TRUE(TU.Regions);
   ASSERT_EQ(TU.Regions->Problems.size(), 1u);
   EXPECT_EQ(TU.Regions->Problems[0].Where, M.Points[0]);
   EXPECT_THAT(TU.Regions->Problems[0].Message, HasSubstr("unknown key"));
+}
+
+TEST_F(AstModeTest, AttributeReportedAtDeclarationStart) {
+  MarkedCode M(R"cpp(^template <class T>
+[[clang::annotate("aiprov", "tool=codex")]] T twice(T x) { return x + x; }
+^int g [[clang::annotate("aiprov", "tool=cursor")]] = 1;
+constexpr char kKeys[] = "tool=gemini";
+^[[clang::annotate("aiprov", kKeys)]] int h();
+[[clang::annotate("aiprov", ^42)]] int k();
+)cpp");
+  ParsedTranslationUnit TU = parse(M.Code);
+  ASSERT_TRUE(TU.Regions);
+  const std::vector<Region> &R = TU.Regions->Regions;
+  ASSERT_TRUE(TU.FirstError.empty()) << TU.FirstError;
+  ASSERT_EQ(R.size(), 4u);
+  EXPECT_EQ(R[0].Origin.Start, M.Points[0]);
+  EXPECT_EQ(R[0].FirstLine, 1u); // The template header is part of it.
+  EXPECT_EQ(R[0].LastLine, 2u);
+  EXPECT_EQ(R[1].Origin.Start, M.Points[1]);
+  EXPECT_EQ(R[2].Origin.Start, M.Points[2]);
+  EXPECT_EQ(R[2].tool(), "gemini");
+  ASSERT_EQ(TU.Regions->Problems.size(), 1u);
+  EXPECT_EQ(TU.Regions->Problems[0].Where, M.Points[3]);
+  EXPECT_THAT(TU.Regions->Problems[0].Message, HasSubstr("constant string"));
 }
 
 TEST_F(AstModeTest, NamesEnclosingDeclarations) {
@@ -132,7 +157,8 @@ int hint() { return 1; }
 }
 
 TEST_F(AstModeTest, BadFlagIsAnErrorNamingIt) {
-  ParsedTranslationUnit TU = parse("int a;\n", {"-std=c++20", "-fno-such-flag"});
+  ParsedTranslationUnit TU =
+      parse("int a;\n", {"-std=c++20", "-fno-such-flag"});
   EXPECT_THAT(TU.FirstError, HasSubstr("-fno-such-flag"));
 }
 

@@ -13,9 +13,9 @@
 namespace aiprov::cli {
 
 llvm::cl::OptionCategory AiprovCategory("aiprov options");
-llvm::cl::SubCommand CheckCommand(
-    "check", "Report AI-assisted regions that break the policy "
-             "(clang-tidy-style output, JSON or SARIF)");
+llvm::cl::SubCommand
+    CheckCommand("check", "Report AI-assisted regions that break the policy "
+                          "(clang-tidy-style output, JSON or SARIF)");
 
 namespace {
 
@@ -29,15 +29,16 @@ cl::opt<std::string> BuildDir(
     "p",
     cl::desc("Build directory holding compile_commands.json: its translation "
              "units are parsed with their own flags (AST mode)"),
-    cl::value_desc("BUILD_DIR"), cl::sub(CheckCommand), cl::cat(AiprovCategory));
-cl::opt<OutputFormat> Format(
-    "format", cl::desc("Output format"), cl::init(OutputFormat::Text),
-    cl::values(clEnumValN(OutputFormat::Text, "text",
-                          "clang-style diagnostics (default)"),
-               clEnumValN(OutputFormat::Json, "json",
-                          "JSON (docs/schema/check-output.schema.json)"),
-               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
-    cl::sub(CheckCommand), cl::cat(AiprovCategory));
+    cl::value_desc("BUILD_DIR"), cl::sub(CheckCommand),
+    cl::cat(AiprovCategory));
+cl::opt<OutputFormat>
+    Format("format", cl::desc("Output format"), cl::init(OutputFormat::Text),
+           cl::values(clEnumValN(OutputFormat::Text, "text",
+                                 "clang-style diagnostics (default)"),
+                      clEnumValN(OutputFormat::Json, "json",
+                                 "JSON (docs/schema/check-output.schema.json)"),
+                      clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
+           cl::sub(CheckCommand), cl::cat(AiprovCategory));
 cl::opt<std::string> OutputFile("o", cl::desc("Write the output to FILE"),
                                 cl::value_desc("FILE"), cl::sub(CheckCommand),
                                 cl::cat(AiprovCategory));
@@ -45,9 +46,10 @@ cl::opt<unsigned> Jobs("j",
                        cl::desc("Number of parallel jobs (default: all cores)"),
                        cl::value_desc("N"), cl::init(0), cl::sub(CheckCommand),
                        cl::cat(AiprovCategory));
-cl::opt<bool> WarningsAsErrors(
-    "warnings-as-errors", cl::desc("Exit with 1 on any finding, not just errors"),
-    cl::sub(CheckCommand), cl::cat(AiprovCategory));
+cl::opt<bool>
+    WarningsAsErrors("warnings-as-errors",
+                     cl::desc("Exit with 1 on any finding, not just errors"),
+                     cl::sub(CheckCommand), cl::cat(AiprovCategory));
 cl::opt<std::string> PolicyFile(
     "policy",
     cl::desc("Use this policy file for every path instead of discovering "
@@ -63,7 +65,8 @@ int runCheckCommand() {
   Options.Jobs = Jobs;
   Options.PolicyFile = PolicyFile;
 
-  if (!Options.PolicyFile.empty() && !llvm::sys::fs::is_regular_file(PolicyFile)) {
+  if (!Options.PolicyFile.empty() &&
+      !llvm::sys::fs::is_regular_file(PolicyFile)) {
     llvm::errs() << "aiprov: error: " << PolicyFile
                  << ": policy file not found\n";
     return ExitUsageOrIO;
@@ -109,7 +112,8 @@ int runCheckCommand() {
   OS.flush();
   if (File && File->has_error()) {
     llvm::errs() << "aiprov: error: " << OutputFile
-                 << ": cannot write output: " << File->error().message() << "\n";
+                 << ": cannot write output: " << File->error().message()
+                 << "\n";
     File->clear_error();
     return ExitUsageOrIO;
   }

@@ -15,8 +15,8 @@ using namespace aiprov::cli;
 int main(int argc, char **argv) {
   llvm::InitLLVM Init(argc, argv);
   llvm::cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << "aiprov " << aiprov::Version << " (LLVM/Clang "
-       << LLVM_VERSION_STRING << ")\n";
+    OS << "aiprov " << aiprov::Version << " (LLVM/Clang " << LLVM_VERSION_STRING
+       << ")\n";
   });
   llvm::cl::HideUnrelatedOptions(AiprovCategory);
   llvm::cl::HideUnrelatedOptions(AiprovCategory, CheckCommand);
