@@ -18,6 +18,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include <atomic>
 #include <mutex>
 
 namespace aiprov {
@@ -30,18 +31,24 @@ struct FileOutcome {
   bool Checked = false;
 };
 
-std::string absolutePath(llvm::StringRef Path) {
+/// Path made absolute against WorkingDir (asked once per run, not per file:
+/// getcwd per file was a visible cost over 14k Boost headers).
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef WorkingDir) {
   llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
+  if (!llvm::sys::path::is_absolute(Abs)) {
+    Abs = WorkingDir;
+    llvm::sys::path::append(Abs, Path);
+  }
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }
 
-FileOutcome checkFile(llvm::StringRef Path, PolicyResolver &Policies,
+FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
+                      PolicyResolver &Policies,
                       const clang::tooling::CompilationDatabase *Database,
                       const llvm::StringSet<> &TranslationUnits) {
   FileOutcome Out;
-  const std::string Abs = absolutePath(Path);
+  const std::string Abs = absolutePath(Path, WorkingDir);
   llvm::Expected<Verdict> Policy = Policies.verdictFor(Abs);
   if (!Policy) {
     Out.Errors.push_back(llvm::toString(Policy.takeError()) +
@@ -95,6 +102,8 @@ CheckReport runCheck(const CheckOptions &Options) {
         File.erase(0, 2);
   Report.Errors = std::move(Walk.Errors);
 
+  llvm::SmallString<256> WorkingDir;
+  llvm::sys::fs::current_path(WorkingDir);
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;
   llvm::StringSet<> TranslationUnits;
   if (!Options.BuildDir.empty()) {
@@ -107,24 +116,35 @@ CheckReport runCheck(const CheckOptions &Options) {
                               Why + " (all files checked in lexer mode)");
     else
       for (const std::string &File : Database->getAllFiles())
-        TranslationUnits.insert(absolutePath(File));
+        TranslationUnits.insert(absolutePath(File, WorkingDir));
   }
 
   PolicyResolver Policies({Options.PolicyFile});
   std::vector<FileOutcome> Outcomes(Walk.Files.size());
   std::mutex ProgressLock;
   unsigned Done = 0;
-  {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
-    for (size_t I = 0; I < Walk.Files.size(); ++I)
-      Pool.async([&, I] {
-        Outcomes[I] = checkFile(Walk.Files[I], Policies, Database.get(),
-                                TranslationUnits);
-        if (Options.Progress) {
-          std::lock_guard<std::mutex> Lock(ProgressLock);
-          Options.Progress(++Done, Walk.Files.size(), Walk.Files[I]);
-        }
-      });
+  // Workers pull the next file from a shared counter rather than one task
+  // per file: most files cost microseconds, less than a task's overhead.
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t I = Next++; I < Walk.Files.size(); I = Next++) {
+      Outcomes[I] = checkFile(Walk.Files[I], WorkingDir, Policies,
+                              Database.get(), TranslationUnits);
+      if (Options.Progress) {
+        std::lock_guard<std::mutex> Lock(ProgressLock);
+        Options.Progress(++Done, Walk.Files.size(), Walk.Files[I]);
+      }
+    }
+  };
+  llvm::ThreadPoolStrategy Strategy = llvm::hardware_concurrency(Options.Jobs);
+  unsigned Workers = std::max<size_t>(
+      1, std::min<size_t>(Strategy.compute_thread_count(), Walk.Files.size()));
+  if (Workers == 1) {
+    Work();
+  } else {
+    llvm::DefaultThreadPool Pool(Strategy);
+    for (unsigned W = 0; W < Workers; ++W)
+      Pool.async(Work);
     Pool.wait();
   }
 

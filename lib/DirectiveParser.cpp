@@ -11,6 +11,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
+#include <cstring>
 #include <array>
 
 namespace aiprov {
@@ -302,15 +303,20 @@ std::optional<CommentDirective> asCommentDirective(llvm::StringRef Comment) {
 }
 
 bool mayContainDirective(llvm::StringRef Buffer) {
-  if (Buffer.contains("aiprov"))
+  // glibc's memmem is vectorised; this scan is most of lexer mode's time.
+  if (::memmem(Buffer.data(), Buffer.size(), "aiprov", 6))
     return true;
-  // A line splice may cut the word in two; only then pay for a copy.
+  // A line splice may cut the word in two. Only a splice right after a
+  // prefix of it ("a", "ai", … "aipro") can, so multi-line macros (common
+  // in headers) cost a glance, not a copy of the file.
   for (size_t I = Buffer.find('\\'); I != llvm::StringRef::npos;
        I = Buffer.find('\\', I + 1)) {
     size_t J = I + 1;
     while (J < Buffer.size() && (Buffer[J] == ' ' || Buffer[J] == '\t'))
       ++J;
-    if (J < Buffer.size() && (Buffer[J] == '\n' || Buffer[J] == '\r'))
+    if (J >= Buffer.size() || (Buffer[J] != '\n' && Buffer[J] != '\r'))
+      continue;
+    if (I > 0 && llvm::StringRef("aipro").contains(Buffer[I - 1]))
       return llvm::StringRef(removeLineSplices(Buffer).Text).contains("aiprov");
   }
   return false;

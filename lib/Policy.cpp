@@ -131,8 +131,6 @@ llvm::StringRef scalarError(void *Ctx, const llvm::Twine &Message) {
 } // namespace aiprov
 
 namespace llvm::yaml {
-using aiprov::AiPermission;
-using aiprov::PasteAction;
 
 template <> struct ScalarTraits<aiprov::LocatedString> {
   static void output(const aiprov::LocatedString &S, void *, raw_ostream &OS) {
@@ -165,11 +163,11 @@ template <> struct ScalarTraits<aiprov::AiValue> {
   }
   static StringRef input(StringRef Scalar, void *Ctx, aiprov::AiValue &V) {
     if (Scalar == "allow")
-      V.Value = AiPermission::Allow;
+      V.Value = aiprov::AiPermission::Allow;
     else if (Scalar == "review")
-      V.Value = AiPermission::Review;
+      V.Value = aiprov::AiPermission::Review;
     else if (Scalar == "forbid")
-      V.Value = AiPermission::Forbid;
+      V.Value = aiprov::AiPermission::Forbid;
     else
       return aiprov::scalarError(Ctx, "invalid value '" + Scalar +
                                           "' for 'ai': expected allow, "
@@ -185,11 +183,11 @@ template <> struct ScalarTraits<aiprov::PasteValue> {
   }
   static StringRef input(StringRef Scalar, void *Ctx, aiprov::PasteValue &V) {
     if (Scalar == "ignore")
-      V.Value = PasteAction::Ignore;
+      V.Value = aiprov::PasteAction::Ignore;
     else if (Scalar == "warn")
-      V.Value = PasteAction::Warn;
+      V.Value = aiprov::PasteAction::Warn;
     else if (Scalar == "error")
-      V.Value = PasteAction::Error;
+      V.Value = aiprov::PasteAction::Error;
     else
       return aiprov::scalarError(Ctx, "invalid value '" + Scalar +
                                           "' for 'unknown-paste': expected "
@@ -331,7 +329,8 @@ std::string explain(llvm::StringRef Message, MappingKind Mapping) {
   if (Message == "not a sequence")
     return "expected a list, such as [a, b] or one '- item' per line";
   if (Message == "unexpected scalar")
-    return "expected a single value here, not a list or mapping";
+    return "expected a single value here, not an empty value, a list or a "
+           "mapping";
   return Message.str();
 }
 
@@ -340,12 +339,14 @@ struct DiagnosticCapture {
   std::string Path;
   const ParseContext *Ctx = nullptr;
   std::string First;
+  std::pair<unsigned, unsigned> Position; // of First: line, column
   static void handle(const llvm::SMDiagnostic &D, void *Ctx) {
     auto &Self = *static_cast<DiagnosticCapture *>(Ctx);
     if (!Self.First.empty() || D.getKind() != llvm::SourceMgr::DK_Error)
       return;
     unsigned Line = D.getLineNo() > 0 ? D.getLineNo() : 1;
     unsigned Column = D.getColumnNo() >= 0 ? D.getColumnNo() + 1 : 1;
+    Self.Position = {Line, Column};
     Self.First =
         llvm::formatv("{0}:{1}:{2}: error: {3}", Self.Path, Line, Column,
                       explain(D.getMessage(), Self.Ctx->Mapping))
@@ -353,20 +354,95 @@ struct DiagnosticCapture {
   }
 };
 
-/// YAML I/O reads the first non-empty document and silently drops the rest;
-/// a second one is more likely a paste accident than intent, so find it.
-/// Only called on text YAML I/O accepted.
-const char *secondDocumentStart(llvm::StringRef Text, llvm::StringRef Path) {
-  llvm::SourceMgr Quiet;
+/// Something YAML I/O would misreport ("unknown node kind") or silently
+/// accept: an unquoted pattern that starts with `!` is a YAML tag, with `*`
+/// an alias, with `&` an anchor; and a second document is dropped.
+struct YamlSurprise {
+  const char *Where;
+  std::string Message;
+};
+
+std::string quoteHint(llvm::StringRef Written) {
+  // In a flow list the scanner lets a tag run into the closing bracket.
+  Written = Written.rtrim(",]}");
+  char First = Written.front();
+  return ("'" + Written + "' is read by YAML as " +
+          (First == '!'   ? "a tag"
+           : First == '*' ? "an alias"
+                          : "an anchor") +
+          "; quote a pattern that starts with '" + llvm::Twine(First) +
+          "', as in \"" + Written + "\"")
+      .str();
+}
+
+std::optional<YamlSurprise> findSurprise(llvm::yaml::Node *N) {
+  if (!N)
+    return std::nullopt;
+  if (auto *Alias = llvm::dyn_cast<llvm::yaml::AliasNode>(N)) {
+    const char *Star = Alias->getName().begin() - 1;
+    return YamlSurprise{Star, quoteHint(("*" + Alias->getName()).str())};
+  }
+  if (llvm::StringRef Tag = N->getRawTag(); !Tag.empty())
+    return YamlSurprise{Tag.begin(), quoteHint(Tag)};
+  if (llvm::StringRef Anchor = N->getAnchor(); !Anchor.empty())
+    return YamlSurprise{Anchor.begin() - 1, quoteHint(("&" + Anchor).str())};
+  if (auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(N)) {
+    for (llvm::yaml::KeyValueNode &KV : *Map) {
+      if (auto S = findSurprise(KV.getKey()))
+        return S;
+      if (auto S = findSurprise(KV.getValue()))
+        return S;
+    }
+  } else if (auto *Seq = llvm::dyn_cast<llvm::yaml::SequenceNode>(N)) {
+    for (llvm::yaml::Node &Entry : *Seq)
+      if (auto S = findSurprise(&Entry))
+        return S;
+  }
+  return std::nullopt;
+}
+
+/// A tag on an empty node vanishes from the node tree: "- !gen/keep.cpp"
+/// parses as a null entry, which YAML I/O then calls the wrong type. So when
+/// YAML I/O failed, look for a block-list entry starting with `!`, `*` or
+/// `&` at or before the line it failed on.
+std::optional<YamlSurprise> findUnquotedEntry(llvm::StringRef Text,
+                                              unsigned UpToLine) {
+  unsigned LineNo = 0;
+  for (llvm::StringRef Rest = Text; !Rest.empty() && ++LineNo <= UpToLine;) {
+    llvm::StringRef Line;
+    std::tie(Line, Rest) = Rest.split('\n');
+    llvm::StringRef Entry = Line.ltrim(" \t");
+    if (!Entry.consume_front("-") || Entry.empty() ||
+        (Entry.front() != ' ' && Entry.front() != '\t'))
+      continue;
+    Entry = Entry.ltrim(" \t");
+    if (!Entry.empty() && llvm::StringRef("!*&").contains(Entry.front()))
+      return YamlSurprise{Entry.begin(),
+                          quoteHint(Entry.take_until(llvm::isSpace))};
+  }
+  return std::nullopt;
+}
+
+/// A second pass over the text with the plain YAML parser, which sees what
+/// YAML I/O hides: tags, aliases, anchors and further documents.
+std::optional<YamlSurprise> scanForSurprises(llvm::StringRef Text,
+                                             llvm::StringRef Path) {
+  llvm::SourceMgr Quiet; // YAML I/O reports the syntax errors
   Quiet.setDiagHandler([](const llvm::SMDiagnostic &, void *) {});
   llvm::yaml::Stream Documents(llvm::MemoryBufferRef(Text, Path), Quiet);
   unsigned NonEmpty = 0;
   for (llvm::yaml::Document &Doc : Documents) {
     llvm::yaml::Node *Root = Doc.getRoot();
-    if (Root && !llvm::isa<llvm::yaml::NullNode>(Root) && ++NonEmpty == 2)
-      return Root->getSourceRange().Start.getPointer();
+    if (!Root || llvm::isa<llvm::yaml::NullNode>(Root))
+      continue;
+    if (++NonEmpty == 2)
+      return YamlSurprise{Root->getSourceRange().Start.getPointer(),
+                          "a policy file holds one YAML document; found "
+                          "another"};
+    if (auto S = findSurprise(Root))
+      return S;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 llvm::Expected<PolicyFile> parsePolicy(llvm::StringRef Text,
@@ -378,21 +454,25 @@ llvm::Expected<PolicyFile> parsePolicy(llvm::StringRef Text,
 
   RawPolicy Raw;
   ParseContext Ctx;
-  DiagnosticCapture Diagnostics{Path.str(), &Ctx, {}};
+  DiagnosticCapture Diagnostics{Path.str(), &Ctx, {}, {}};
   llvm::yaml::Input In(llvm::MemoryBufferRef(Text, Path), &Ctx,
                        &DiagnosticCapture::handle, &Diagnostics);
   Ctx.In = &In;
   In >> Raw;
+  // Report whichever problem comes first in the file.
+  std::optional<YamlSurprise> Surprise = scanForSurprises(Text, Path);
+  if (!Surprise && In.error())
+    Surprise = findUnquotedEntry(Text, Diagnostics.Position.first);
+  if (Surprise) {
+    auto [Line, Column] = lineAndColumn(Text, Surprise->Where);
+    if (!In.error() || std::make_pair(Line, Column) <= Diagnostics.Position)
+      return errorAt(Path, Line, Column, Surprise->Message);
+  }
   if (In.error()) {
     if (Diagnostics.First.empty())
       return errorAt(Path, 1, 1, "invalid YAML: " + In.error().message());
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    Diagnostics.First);
-  }
-  if (const char *Second = secondDocumentStart(Text, Path)) {
-    auto [Line, Column] = lineAndColumn(Text, Second);
-    return errorAt(Path, Line, Column,
-                   "a policy file holds one YAML document; found another");
   }
 
   Policy.Inherit = Raw.Inherit && Raw.Inherit->Value;
@@ -606,29 +686,36 @@ struct PolicyResolver::Impl {
     if (Ctx.Chain.empty())
       return;
     Ctx.TopPolicyDir = Ctx.Chain.back()->Dir;
-    auto Nearest = llvm::find_if(
-        Ctx.Chain, [](const auto &P) { return P->PasteMinLines.has_value(); });
-    if (Nearest != Ctx.Chain.end())
-      Ctx.PasteMinLines = (*Nearest)->PasteMinLines.value();
+    for (const auto &P : Ctx.Chain) {
+      const std::optional<unsigned> &MinLines = P->PasteMinLines;
+      if (MinLines) {
+        Ctx.PasteMinLines = *MinLines;
+        break;
+      }
+    }
   }
 
   void addIgnoreFiles(const std::string &Dir, DirectoryContext &Ctx) {
-    auto Nearest = llvm::find_if(Ctx.Chain, [](const auto &P) {
-      return P->HonorIgnoreFiles.has_value();
-    });
+    const std::vector<std::string> *Names = nullptr;
+    for (const auto &P : Ctx.Chain) {
+      const std::optional<std::vector<std::string>> &Honored =
+          P->HonorIgnoreFiles;
+      if (Honored) {
+        Names = &*Honored;
+        break;
+      }
+    }
     // Only from the topmost policy's directory down, and only for files
     // below it (--policy may name a policy elsewhere).
-    if (Nearest == Ctx.Chain.end() || !isAtOrBelow(Dir, Ctx.TopPolicyDir))
+    if (!Names || !isAtOrBelow(Dir, Ctx.TopPolicyDir))
       return;
-    const std::vector<std::string> &Names =
-        (*Nearest)->HonorIgnoreFiles.value();
     std::vector<llvm::StringRef> Dirs; // outermost first
     for (llvm::StringRef D = Dir;; D = llvm::sys::path::parent_path(D)) {
       Dirs.insert(Dirs.begin(), D);
       if (D == Ctx.TopPolicyDir || D.empty())
         break;
     }
-    for (const std::string &Name : Names) {
+    for (const std::string &Name : *Names) {
       IgnoreStack Stack;
       for (llvm::StringRef D : Dirs) {
         const CachedLoad<IgnoreList> &Load = loadIgnoreFile(D, Name);

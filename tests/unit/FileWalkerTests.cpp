@@ -28,7 +28,11 @@ public:
     for (llvm::StringRef E : Entries)
       add(E);
   }
-  ~ScratchTree() { (void)llvm::sys::fs::remove_directories(Root); }
+  ~ScratchTree() {
+    // Best effort: a leftover scratch directory must not fail a test.
+    [[maybe_unused]] std::error_code EC =
+        llvm::sys::fs::remove_directories(Root);
+  }
 
   std::string path(llvm::StringRef Rel) const {
     return Rel.empty() ? Root : Root + "/" + Rel.str();
@@ -178,6 +182,7 @@ TEST(FileWalker, WalksLikeRipgrep) {
   for (const WalkCase &C : WalkCases) {
     ScratchTree Tree(C.Tree);
     std::vector<std::string> Named;
+    Named.reserve(C.Named.size());
     for (const std::string &N : C.Named)
       Named.push_back(N.empty() || N.back() != '/'
                           ? Tree.path(N)
@@ -207,8 +212,8 @@ TEST(FileWalker, UnreadableDirectoryIsAnErrorAndTheWalkGoesOn) {
   ASSERT_FALSE(llvm::sys::fs::setPermissions(Tree.path("locked"),
                                              llvm::sys::fs::perms(0)));
   WalkResult R = walkPaths({Tree.path("")});
-  (void)llvm::sys::fs::setPermissions(Tree.path("locked"),
-                                      llvm::sys::fs::all_all);
+  [[maybe_unused]] std::error_code Restored = llvm::sys::fs::setPermissions(
+      Tree.path("locked"), llvm::sys::fs::all_all);
   EXPECT_EQ(R.Files, std::vector<std::string>{Tree.path("open/b.cpp")});
   ASSERT_EQ(R.Errors.size(), 1u);
   EXPECT_EQ(Tree.relative(R.Errors[0]), "locked: error: permission denied");

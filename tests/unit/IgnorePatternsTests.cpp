@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/IgnorePatterns.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -168,6 +169,11 @@ TEST(IgnorePatternsOracle, AgreesWithGitCheckIgnore) {
 
   llvm::SmallString<128> Root;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("aiprov-ignore", Root));
+  // Removed on every exit, including a failed ASSERT.
+  auto Cleanup = llvm::make_scope_exit([&] {
+    [[maybe_unused]] std::error_code EC =
+        llvm::sys::fs::remove_directories(Root);
+  });
   std::string Error;
   ASSERT_TRUE(runGit(*Git, {"init", "-q", Root}, Root, std::nullopt, "", Error))
       << Error;
@@ -241,15 +247,17 @@ TEST(IgnorePatternsOracle, AgreesWithGitCheckIgnore) {
     IgnoreStack Stack;
     std::vector<std::string> Problems;
     for (const auto &[Dir, Contents] : Query.Case->IgnoreFiles) {
-      std::string Base = Dir.empty() ? CaseDir : CaseDir + "/" + Dir;
-      Stack.push(std::make_shared<IgnoreList>(IgnoreList::parseLenient(
-          Contents, Base, Base + "/.gitignore", &Problems)));
+      std::string Base = CaseDir;
+      if (!Dir.empty())
+        Base.append("/").append(Dir);
+      std::string Origin = Base + "/.gitignore";
+      Stack.push(std::make_shared<IgnoreList>(
+          IgnoreList::parseLenient(Contents, Base, Origin, &Problems)));
     }
     EXPECT_EQ(describe(Stack.match(Query.RepoPath, Query.IsDir)), Expected)
         << "case '" << Query.Case->Name << "', path " << Query.RepoPath
         << (Query.IsDir ? " (directory)" : "");
   }
-  (void)llvm::sys::fs::remove_directories(Root);
 }
 
 // Where git silently never matches, aiprov refuses the pattern and says

@@ -45,7 +45,11 @@ public:
       OS << Contents;
     }
   }
-  ~ScratchTree() { (void)llvm::sys::fs::remove_directories(Root); }
+  ~ScratchTree() {
+    // Best effort: a leftover scratch directory must not fail a test.
+    [[maybe_unused]] std::error_code EC =
+        llvm::sys::fs::remove_directories(Root);
+  }
 
   std::string path(llvm::StringRef Rel) const {
     return Rel.empty() ? Root : Root + "/" + Rel.str();
@@ -331,7 +335,21 @@ const ErrorCase ErrorCases[] = {
     {"- a\n- b\n", "1:1: error: expected a mapping with the keys inherit, "
                    "rules, honor-ignore-files, paste-min-lines"},
     {"rules:\n  - paths: [a]\n    ai: [forbid]\n",
-     "3:10: error: expected a single value here, not a list or mapping"},
+     "3:10: error: expected a single value here, not an empty value, a list "
+     "or a mapping"},
+    {"rules:\n  - paths: [*.cpp]\n    ai: forbid\n",
+     "2:13: error: '*.cpp' is read by YAML as an alias; quote a pattern that "
+     "starts with '*', as in \"*.cpp\""},
+    {"rules:\n  - paths: [gen/, !gen/keep.cpp]\n    ai: forbid\n",
+     "2:19: error: '!gen/keep.cpp' is read by YAML as a tag; quote a pattern "
+     "that starts with '!', as in \"!gen/keep.cpp\""},
+    {"rules:\n  - paths:\n      - gen/\n      - !gen/keep.cpp\n    ai: "
+     "forbid\n",
+     "4:9: error: '!gen/keep.cpp' is read by YAML as a tag; quote a pattern "
+     "that starts with '!', as in \"!gen/keep.cpp\""},
+    {"rules:\n  - paths: [&x a]\n    ai: forbid\n",
+     "2:13: error: '&x' is read by YAML as an anchor; quote a pattern that "
+     "starts with '&', as in \"&x\""},
     {"paste-min-lines: 0\n",
      "1:18: error: invalid value '0' for 'paste-min-lines': expected a whole "
      "number of lines, at least 1"},
@@ -395,6 +413,7 @@ TEST(Policy, OneResolverServesManyThreads) {
       {"d/e/z.cpp", AiPermission::Allow}};
   std::atomic<unsigned> Wrong{0};
   std::vector<std::thread> Threads;
+  Threads.reserve(8);
   for (unsigned T = 0; T < 8; ++T)
     Threads.emplace_back([&, T] {
       for (unsigned I = 0; I < 200; ++I) {
