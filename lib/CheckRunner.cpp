@@ -8,13 +8,13 @@
 //===----------------------------------------------------------------------===//
 #include "aiprov/CheckRunner.h"
 #include "aiprov/Checks.h"
+#include "aiprov/FileReader.h"
 #include "aiprov/FileWalker.h"
 #include "aiprov/Policy.h"
 #include "aiprov/TranslationUnitParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -68,14 +68,14 @@ FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
                            " with its compile command; checked in lexer mode)");
   }
   if (!Regions) {
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/true);
-    if (!Buffer) {
-      Out.Errors.push_back(Path.str() + ": error: cannot read file: " +
-                           Buffer.getError().message());
+    thread_local std::string Storage;
+    llvm::StringRef Contents;
+    if (std::error_code EC = readWholeFile(Path, Storage, Contents)) {
+      Out.Errors.push_back(Path.str() +
+                           ": error: cannot read file: " + EC.message());
       return Out;
     }
-    Regions = analyzeBuffer((*Buffer)->getBuffer());
+    Regions = analyzeBuffer(Contents);
   }
   // Fingerprints must not change with the directory aiprov runs from.
   llvm::StringRef Identity = Abs;

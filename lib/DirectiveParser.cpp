@@ -11,8 +11,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
-#include <cstring>
 #include <array>
+#include <cstring>
 
 namespace aiprov {
 

@@ -70,8 +70,7 @@ INSTANTIATE_TEST_SUITE_P(
         HashCase{"MultiLineBlockDirective",
                  "/* aiprov: begin\n   tool=x */\nint a;\n// aiprov: end\n",
                  "int a;\n"},
-        HashCase{"OnlyDirectiveLinesHashANewline", "// aiprov: line\n",
-                 "\n"},
+        HashCase{"OnlyDirectiveLinesHashANewline", "// aiprov: line\n", "\n"},
         HashCase{"FileWithoutFinalNewline", "// aiprov: file\nint a;",
                  "int a;\n"},
         HashCase{
