@@ -13,6 +13,8 @@
 #include "llvm/TargetParser/Triple.h"
 #include <algorithm>
 #include <cassert>
+#include <functional>
+#include <tuple>
 
 namespace aiprov {
 
@@ -233,31 +235,35 @@ void DirectiveCollector::scanRange(size_t Begin, size_t End) {
                "clang ignores it, so no directive in it takes effect");
 }
 
+namespace {
+
+/// Sorts V by Less and drops neighbours that Same calls duplicates: AST mode
+/// can see one directive twice (its handler, then a re-lex of a skipped
+/// range), and each must count once.
+template <typename T, typename LessFn, typename SameFn>
+void sortUnique(std::vector<T> &V, LessFn Less, SameFn Same) {
+  std::stable_sort(V.begin(), V.end(), Less);
+  V.erase(std::unique(V.begin(), V.end(), Same), V.end());
+}
+
+} // namespace
+
 CollectedDirectives DirectiveCollector::take() {
-  auto ByStart = [](const Directive &A, const Directive &B) {
-    return A.Start < B.Start;
-  };
-  std::stable_sort(Result.Directives.begin(), Result.Directives.end(), ByStart);
-  Result.Directives.erase(
-      std::unique(Result.Directives.begin(), Result.Directives.end(),
-                  [](const Directive &A, const Directive &B) {
-                    return A.Start == B.Start && A.Source == B.Source;
-                  }),
-      Result.Directives.end());
-  auto ProblemOrder = [](const DirectiveProblem &A, const DirectiveProblem &B) {
-    return std::tie(A.Where, A.Message) < std::tie(B.Where, B.Message);
-  };
-  std::sort(Result.Problems.begin(), Result.Problems.end(), ProblemOrder);
-  Result.Problems.erase(
-      std::unique(Result.Problems.begin(), Result.Problems.end(),
-                  [](const DirectiveProblem &A, const DirectiveProblem &B) {
-                    return A.Where == B.Where && A.Message == B.Message;
-                  }),
-      Result.Problems.end());
-  std::sort(Result.TextSpans.begin(), Result.TextSpans.end());
-  Result.TextSpans.erase(
-      std::unique(Result.TextSpans.begin(), Result.TextSpans.end()),
-      Result.TextSpans.end());
+  sortUnique(
+      Result.Directives,
+      [](const Directive &A, const Directive &B) { return A.Start < B.Start; },
+      [](const Directive &A, const Directive &B) {
+        return A.Start == B.Start && A.Source == B.Source;
+      });
+  sortUnique(
+      Result.Problems,
+      [](const DirectiveProblem &A, const DirectiveProblem &B) {
+        return std::tie(A.Where, A.Message) < std::tie(B.Where, B.Message);
+      },
+      [](const DirectiveProblem &A, const DirectiveProblem &B) {
+        return A.Where == B.Where && A.Message == B.Message;
+      });
+  sortUnique(Result.TextSpans, std::less<>(), std::equal_to<>());
   return std::move(Result);
 }
 

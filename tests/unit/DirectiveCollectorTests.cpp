@@ -123,12 +123,9 @@ class ProblemTest : public ::testing::TestWithParam<ProblemCase> {};
 TEST_P(ProblemTest, ReportedAtExactPosition) {
   MarkedCode M(GetParam().Marked);
   CollectedDirectives C = collect(M.Code);
-  std::vector<Position> Where;
-  for (const DirectiveProblem &P : C.Problems) {
-    Where.push_back(P.Where);
+  for (const DirectiveProblem &P : C.Problems)
     EXPECT_THAT(P.Message, HasSubstr(GetParam().Message));
-  }
-  EXPECT_EQ(Where, M.Points);
+  EXPECT_EQ(test::problemPositions(C.Problems), M.Points);
 }
 
 INSTANTIATE_TEST_SUITE_P(

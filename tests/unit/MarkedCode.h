@@ -42,6 +42,16 @@ struct MarkedCode {
   }
 };
 
+/// Where each problem is reported, in order; the tests compare these with
+/// the `^` marks of a snippet.
+template <typename ProblemList>
+std::vector<Position> problemPositions(const ProblemList &Problems) {
+  std::vector<Position> Where;
+  for (const auto &P : Problems)
+    Where.push_back(P.Where);
+  return Where;
+}
+
 } // namespace aiprov::test
 
 #endif

@@ -65,12 +65,9 @@ class StructureTest : public ::testing::TestWithParam<StructureCase> {};
 TEST_P(StructureTest, ReportsAndKeepsGoing) {
   MarkedCode M(GetParam().Marked);
   FileRegions R = analyzeBuffer(M.Code);
-  std::vector<Position> Where;
-  for (const DirectiveProblem &P : R.Problems) {
-    Where.push_back(P.Where);
+  for (const DirectiveProblem &P : R.Problems)
     EXPECT_THAT(P.Message, HasSubstr(GetParam().Message));
-  }
-  EXPECT_EQ(Where, M.Points);
+  EXPECT_EQ(test::problemPositions(R.Problems), M.Points);
   std::vector<std::pair<unsigned, unsigned>> Got;
   for (const Region &Reg : R.Regions)
     Got.push_back({Reg.FirstLine, Reg.LastLine});
