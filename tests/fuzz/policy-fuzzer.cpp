@@ -1,0 +1,78 @@
+//===--- policy-fuzzer.cpp - libFuzzer over parsing one .aiprov.yaml ------===//
+//
+// Any byte sequence is a possible policy file: parsePolicyFile must never
+// crash, and must either fail with "PATH:LINE:COL: error: …" pointing
+// inside the text, or return a policy whose every field keeps the promises
+// PolicyFile.h makes. Each compiled rule is then asked about a few paths so
+// the glob matcher runs on whatever patterns the input managed to write.
+//
+//===----------------------------------------------------------------------===//
+#include "aiprov/PolicyFile.h"
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+constexpr llvm::StringLiteral Path = "/fuzz/.aiprov.yaml";
+
+/// "PATH:LINE:COL: error: MESSAGE", with LINE and COL at least 1 and LINE
+/// no further than the text goes.
+void checkError(llvm::StringRef Message, llvm::StringRef Text) {
+  llvm::StringRef Rest = Message;
+  unsigned Line = 0, Column = 0;
+  if (!Rest.consume_front(Path) || !Rest.consume_front(":") ||
+      Rest.consumeInteger(10, Line) || !Rest.consume_front(":") ||
+      Rest.consumeInteger(10, Column) || !Rest.consume_front(": error: ") ||
+      Rest.empty() || Line < 1 || Column < 1 || Line > Text.count('\n') + 1)
+    std::abort();
+}
+
+void checkPolicy(const aiprov::PolicyFile &P, llvm::StringRef Text) {
+  if (P.Path != Path || P.Dir != "/fuzz")
+    std::abort();
+  if (P.PasteMinLines && *P.PasteMinLines < 1)
+    std::abort();
+  if (P.HonorIgnoreFiles)
+    for (llvm::StringRef Name : *P.HonorIgnoreFiles)
+      if (Name.empty() || Name == "." || Name == ".." || Name.contains('/'))
+        std::abort();
+  // Some path the input itself wrote, so patterns meet strings like them.
+  std::string Written =
+      Text.take_until([](char C) { return C == '\n' || C == '\0'; })
+          .take_front(64)
+          .trim(" \t\r/")
+          .str();
+  const std::string Probes[] = {"a.cpp", "src/deep/a.cpp", "gen/", Written};
+  for (size_t I = 0; I < P.Rules.size(); ++I) {
+    const aiprov::Rule &R = P.Rules[I];
+    if (R.Index != I || R.Line < 1 || R.Line > Text.count('\n') + 1 ||
+        R.Paths.empty() || R.Paths.baseDir() != P.Dir)
+      std::abort();
+    for (const std::string &Probe : Probes) {
+      if (Probe.empty())
+        continue;
+      const std::string Absolute = P.Dir + "/" + Probe;
+      std::optional<llvm::StringRef> Rel = R.Paths.relativePath(Absolute);
+      if (!Rel || Rel->empty())
+        std::abort(); // every probe lies strictly below the policy
+      (void)R.Paths.match(*Rel, /*IsDir=*/false);
+      (void)R.Paths.match(*Rel, /*IsDir=*/true);
+    }
+  }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
+  llvm::StringRef Text(reinterpret_cast<const char *>(Data), Size);
+  llvm::Expected<aiprov::PolicyFile> P = aiprov::parsePolicyFile(Text, Path);
+  if (!P) {
+    // toString consumes the error, as an unchecked one would abort.
+    checkError(llvm::toString(P.takeError()), Text);
+    return 0;
+  }
+  checkPolicy(*P, Text);
+  return 0;
+}
