@@ -93,7 +93,7 @@ CheckReport runCheck(const CheckOptions &Options) {
   CheckReport Report;
   std::vector<std::string> Roots = Options.Paths;
   if (Roots.empty())
-    Roots.push_back(".");
+    Roots.emplace_back(".");
   WalkResult Walk = walkPaths(Roots);
   if (Options.Paths.empty())
     // `aiprov check` alone names files relative to here, like clang-tidy.
@@ -103,7 +103,11 @@ CheckReport runCheck(const CheckOptions &Options) {
   Report.Errors = std::move(Walk.Errors);
 
   llvm::SmallString<256> WorkingDir;
-  llvm::sys::fs::current_path(WorkingDir);
+  if (std::error_code EC = llvm::sys::fs::current_path(WorkingDir)) {
+    Report.Errors.push_back("error: cannot read the current directory: " +
+                            EC.message());
+    return Report;
+  }
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;
   llvm::StringSet<> TranslationUnits;
   if (!Options.BuildDir.empty()) {

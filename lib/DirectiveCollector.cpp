@@ -87,7 +87,7 @@ void DirectiveCollector::addComment(size_t Begin, size_t End) {
   std::optional<CommentDirective> CD = asCommentDirective(Comment);
   if (!CD)
     return;
-  Result.TextSpans.push_back({Begin, End});
+  Result.TextSpans.emplace_back(Begin, End);
   Directive D;
   D.Source = RegionSource::Annotation;
   D.Start = Lines.positionOf(Begin);
@@ -107,8 +107,8 @@ void DirectiveCollector::addPragmaLine(size_t HashOffset, size_t BodyBegin,
   const unsigned FirstLine = Lines.positionOf(HashOffset).Line;
   const unsigned LastLine =
       Lines.positionOf(BodyEnd > BodyBegin ? BodyEnd - 1 : BodyBegin).Line;
-  Result.TextSpans.push_back(
-      {Lines.lineStart(FirstLine), Lines.lineEnd(LastLine)});
+  Result.TextSpans.emplace_back(Lines.lineStart(FirstLine),
+                                Lines.lineEnd(LastLine));
   Directive D;
   D.Source = RegionSource::Pragma;
   D.Start = Lines.positionOf(HashOffset);
@@ -209,8 +209,8 @@ void DirectiveCollector::scanRange(size_t Begin, size_t End) {
       if (Tok.is(clang::tok::eof) || Tok.isAtStartOfLine())
         break;
       if (Tok.is(clang::tok::comment)) {
-        TrailingComments.push_back(
-            {offsetOf(Tok), offsetOf(Tok) + Tok.getLength()});
+        TrailingComments.emplace_back(offsetOf(Tok),
+                                      offsetOf(Tok) + Tok.getLength());
         continue;
       }
       BodyEnd = offsetOf(Tok) + Tok.getLength();

@@ -98,7 +98,7 @@ int runCheckCommand() {
     }
   }
   llvm::raw_ostream &OS = File ? *File : llvm::outs();
-  switch (Format) {
+  switch (Format.getValue()) {
   case OutputFormat::Text:
     renderText(Report, OS);
     break;
