@@ -1,4 +1,4 @@
-//===--- CheckRunner.cpp - The `aiprov check` pipeline --------------------===//
+//===--- CheckRunner.cpp - The analysis pipeline of `check` and `export` --===//
 //
 // Files are independent, so they are checked in parallel on a thread pool
 // and their outcomes stored by index: the report's order never depends on
@@ -26,9 +26,8 @@ namespace aiprov {
 namespace {
 
 struct FileOutcome {
-  std::vector<Finding> Findings;
+  AnalyzedFile File;
   std::vector<std::string> Errors;
-  bool Checked = false;
 };
 
 /// Path made absolute against WorkingDir (asked once per run, not per file:
@@ -48,6 +47,7 @@ FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
                       const clang::tooling::CompilationDatabase *Database,
                       const llvm::StringSet<> &TranslationUnits) {
   FileOutcome Out;
+  Out.File.Path = Path.str();
   const std::string Abs = absolutePath(Path, WorkingDir);
   llvm::Expected<Verdict> Policy = Policies.verdictFor(Abs);
   if (!Policy) {
@@ -82,15 +82,18 @@ FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
   if (!Policy->TopPolicyDir.empty() &&
       Identity.starts_with(Policy->TopPolicyDir))
     Identity = Identity.drop_front(Policy->TopPolicyDir.size()).ltrim('/');
-  Out.Findings = checkRegions(Path, *Regions, *Policy, Identity);
-  Out.Checked = true;
+  Out.File.Findings = checkRegions(Path, *Regions, *Policy, Identity);
+  sortFindings(Out.File.Findings);
+  Out.File.Regions = std::move(*Regions);
+  Out.File.Policy = std::move(*Policy);
+  Out.File.Analyzed = true;
   return Out;
 }
 
 } // namespace
 
-CheckReport runCheck(const CheckOptions &Options) {
-  CheckReport Report;
+AnalysisReport analyzeFiles(const CheckOptions &Options) {
+  AnalysisReport Report;
   std::vector<std::string> Roots = Options.Paths;
   if (Roots.empty())
     Roots.emplace_back(".");
@@ -157,14 +160,27 @@ CheckReport runCheck(const CheckOptions &Options) {
   llvm::StringSet<> SeenErrors;
   for (const std::string &E : Report.Errors)
     SeenErrors.insert(E);
+  Report.Files.reserve(Outcomes.size());
   for (FileOutcome &O : Outcomes) {
-    Report.FilesChecked += O.Checked;
-    for (Finding &F : O.Findings)
-      Report.Findings.push_back(std::move(F));
+    Report.Files.push_back(std::move(O.File));
     for (std::string &E : O.Errors)
       if (SeenErrors.insert(E).second)
         Report.Errors.push_back(std::move(E));
   }
+  return Report;
+}
+
+CheckReport runCheck(const CheckOptions &Options) {
+  AnalysisReport Analysis = analyzeFiles(Options);
+  CheckReport Report;
+  Report.Errors = std::move(Analysis.Errors);
+  for (AnalyzedFile &File : Analysis.Files) {
+    Report.FilesChecked += File.Analyzed;
+    for (Finding &F : File.Findings)
+      Report.Findings.push_back(std::move(F));
+  }
+  // Per-file order is not global order: display paths of different roots
+  // interleave.
   sortFindings(Report.Findings);
   return Report;
 }

@@ -7,9 +7,11 @@
 // information URI, paths relative to %SRCROOT% with the base declared in
 // originalUriBaseIds; and a `help` per rule, which GitHub code scanning
 // requires on upload. Rule metadata comes from the check table, so the
-// rules here are the same words as `--help` and docs/checks/.
+// rules here are the same words as `--help` and docs/checks/. The pieces
+// `aiprov export --format sarif` shares (SarifCommon.h) are defined here too.
 //
 //===----------------------------------------------------------------------===//
+#include "SarifCommon.h"
 #include "aiprov/Output.h"
 #include "aiprov/Version.h"
 #include "llvm/ADT/SmallString.h"
@@ -22,12 +24,10 @@
 namespace aiprov {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using sarif::Json;
+using namespace sarif;
 
 constexpr const char *SrcRootId = "%SRCROOT%";
-/// Versioned so that a change in how the engine computes fingerprints can
-/// move to a new key instead of silently re-identifying every result.
-constexpr const char *FingerprintKey = "aiprovRegion/v1";
 
 /// RFC 3986 pchar minus ':' (which would make a relative reference look
 /// like a scheme), plus '/'. Everything else, including '%' and every
@@ -53,19 +53,67 @@ std::string percentEncode(llvm::StringRef Path) {
   return Out;
 }
 
-std::string currentDirectory() {
-  llvm::SmallString<256> Dir;
-  if (llvm::sys::fs::current_path(Dir))
-    return "/";
-  return std::string(Dir);
-}
-
 /// The base URI of %SRCROOT%: SARIF wants a directory URI ending in '/'.
 std::string directoryUri(llvm::StringRef Dir) {
   std::string Uri = fileUri(Dir);
   if (!llvm::StringRef(Uri).ends_with("/"))
     Uri += '/';
   return Uri;
+}
+
+Json invocationJson(const std::vector<std::string> &Errors) {
+  Json Invocation = {{"executionSuccessful", Errors.empty()}};
+  if (!Errors.empty()) {
+    Json Notifications = Json::array();
+    for (const std::string &Error : Errors)
+      Notifications.push_back(
+          {{"level", "error"}, {"message", {{"text", sentence(Error)}}}});
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
+  }
+  return Invocation;
+}
+
+Json resultJson(const Finding &F, llvm::StringRef WorkingDir) {
+  const CheckInfo &Info = checkInfo(F.Check);
+  Json Location = {
+      {"physicalLocation",
+       physicalLocationJson(F.File, F.Where.Line, F.Where.Column, WorkingDir)}};
+  if (!F.EnclosingDecl.empty())
+    Location["logicalLocations"] =
+        Json::array({logicalLocationJson(F.EnclosingDecl)});
+  Json Result = {
+      {"ruleId", Info.Name.str()},
+      {"ruleIndex", &Info - allChecks().data()},
+      {"level", severityName(F.Level).str()},
+      {"message", {{"text", sentence(F.Message)}}},
+      {"locations", Json::array({std::move(Location)})},
+  };
+  // The policy rule behind the finding, so a dashboard user can see which
+  // line of which .aiprov.yaml (or ignore file) to change.
+  if (!F.Rule.File.empty()) {
+    Json Related = {
+        {"id", 0},
+        {"physicalLocation",
+         physicalLocationJson(F.Rule.File, F.Rule.Line, 0, WorkingDir)},
+        {"message",
+         {{"text",
+           sentence(F.Rule.Text.empty() ? "Policy rule" : F.Rule.Text)}}}};
+    Result["relatedLocations"] = Json::array({std::move(Related)});
+  }
+  if (!F.Fingerprint.empty())
+    Result["partialFingerprints"] = {{FingerprintKey, F.Fingerprint}};
+  return Result;
+}
+
+} // namespace
+
+namespace sarif {
+
+std::string currentDirectory() {
+  llvm::SmallString<256> Dir;
+  if (llvm::sys::fs::current_path(Dir))
+    return "/";
+  return std::string(Dir);
 }
 
 /// SARIF's TerminateMessagesWithPeriod rule: plain-text messages are
@@ -77,6 +125,8 @@ std::string sentence(llvm::StringRef Text) {
     Out += '.';
   return Out;
 }
+
+namespace {
 
 /// "aiprov-forbidden-region" -> "ForbiddenRegion": SARIF rule names are
 /// PascalCase identifiers, while ids stay the check names users type.
@@ -95,25 +145,33 @@ std::string ruleName(llvm::StringRef CheckName) {
   return Out;
 }
 
-Json ruleJson(const CheckInfo &Info) {
+} // namespace
+
+Json ruleJson(llvm::StringRef Id, llvm::StringRef Summary,
+              llvm::StringRef Description, llvm::StringRef DocPath,
+              llvm::StringRef DefaultLevel) {
   const std::string HelpUri =
-      std::string(InformationUri) + "/blob/main/" + Info.DocPath.str();
-  const std::string Description = sentence(Info.Description);
+      std::string(InformationUri) + "/blob/main/" + DocPath.str();
+  const std::string Text = sentence(Description);
   return {
-      {"id", Info.Name.str()},
-      {"name", ruleName(Info.Name)},
-      {"shortDescription", {{"text", sentence(Info.Summary)}}},
-      {"fullDescription", {{"text", Description}}},
+      {"id", Id.str()},
+      {"name", ruleName(Id)},
+      {"shortDescription", {{"text", sentence(Summary)}}},
+      {"fullDescription", {{"text", Text}}},
       {"helpUri", HelpUri},
       // GitHub code scanning requires `help` and shows it next to each
       // alert; the doc page has the examples and the ways to fix.
       {"help",
-       {{"text", Description + " See " + HelpUri + " for examples."},
-        {"markdown", Description + "\n\nSee [" + Info.Name.str() + "](" +
-                         HelpUri + ") for examples and how to fix it."}}},
-      {"defaultConfiguration",
-       {{"level", severityName(Info.DefaultSeverity).str()}}},
+       {{"text", Text + " See " + HelpUri + " for examples."},
+        {"markdown", Text + "\n\nSee [" + Id.str() + "](" + HelpUri +
+                         ") for examples and how to fix it."}}},
+      {"defaultConfiguration", {{"level", DefaultLevel.str()}}},
   };
+}
+
+Json ruleJson(const CheckInfo &Info) {
+  return ruleJson(Info.Name, Info.Summary, Info.Description, Info.DocPath,
+                  severityName(Info.DefaultSeverity));
 }
 
 Json physicalLocationJson(llvm::StringRef Path, unsigned Line, unsigned Column,
@@ -155,51 +213,29 @@ Json logicalLocationJson(llvm::StringRef EnclosingDecl) {
   return Location;
 }
 
-Json resultJson(const Finding &F, llvm::StringRef WorkingDir) {
-  const CheckInfo &Info = checkInfo(F.Check);
-  Json Location = {
-      {"physicalLocation",
-       physicalLocationJson(F.File, F.Where.Line, F.Where.Column, WorkingDir)}};
-  if (!F.EnclosingDecl.empty())
-    Location["logicalLocations"] =
-        Json::array({logicalLocationJson(F.EnclosingDecl)});
-  Json Result = {
-      {"ruleId", Info.Name.str()},
-      {"ruleIndex", &Info - allChecks().data()},
-      {"level", severityName(F.Level).str()},
-      {"message", {{"text", sentence(F.Message)}}},
-      {"locations", Json::array({std::move(Location)})},
+Json logJson(Json Rules, Json Results, const std::vector<std::string> &Errors,
+             llvm::StringRef WorkingDir) {
+  Json Run = {
+      {"tool",
+       {{"driver",
+         {{"name", "aiprov"},
+          {"version", Version},
+          {"semanticVersion", Version},
+          {"informationUri", InformationUri},
+          {"rules", std::move(Rules)}}}}},
+      {"invocations", Json::array({invocationJson(Errors)})},
+      {"originalUriBaseIds",
+       {{SrcRootId, {{"uri", directoryUri(WorkingDir)}}}}},
+      {"results", std::move(Results)},
   };
-  // The policy rule behind the finding, so a dashboard user can see which
-  // line of which .aiprov.yaml (or ignore file) to change.
-  if (!F.Rule.File.empty()) {
-    Json Related = {
-        {"id", 0},
-        {"physicalLocation",
-         physicalLocationJson(F.Rule.File, F.Rule.Line, 0, WorkingDir)},
-        {"message",
-         {{"text",
-           sentence(F.Rule.Text.empty() ? "Policy rule" : F.Rule.Text)}}}};
-    Result["relatedLocations"] = Json::array({std::move(Related)});
-  }
-  if (!F.Fingerprint.empty())
-    Result["partialFingerprints"] = {{FingerprintKey, F.Fingerprint}};
-  return Result;
+  return {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", Json::array({std::move(Run)})},
+  };
 }
 
-Json invocationJson(const CheckReport &Report) {
-  Json Invocation = {{"executionSuccessful", Report.Errors.empty()}};
-  if (!Report.Errors.empty()) {
-    Json Notifications = Json::array();
-    for (const std::string &Error : Report.Errors)
-      Notifications.push_back(
-          {{"level", "error"}, {"message", {{"text", sentence(Error)}}}});
-    Invocation["toolExecutionNotifications"] = std::move(Notifications);
-  }
-  return Invocation;
-}
-
-} // namespace
+} // namespace sarif
 
 std::string fileUri(llvm::StringRef AbsolutePath) {
   // "file://" + an empty authority + the absolute path's own leading '/'.
@@ -242,24 +278,8 @@ void renderSarif(const CheckReport &Report, llvm::raw_ostream &OS,
   for (const Finding &F : Report.Findings)
     Results.push_back(resultJson(F, WorkingDir));
 
-  Json Run = {
-      {"tool",
-       {{"driver",
-         {{"name", "aiprov"},
-          {"version", Version},
-          {"semanticVersion", Version},
-          {"informationUri", InformationUri},
-          {"rules", std::move(Rules)}}}}},
-      {"invocations", Json::array({invocationJson(Report)})},
-      {"originalUriBaseIds",
-       {{SrcRootId, {{"uri", directoryUri(WorkingDir)}}}}},
-      {"results", std::move(Results)},
-  };
-  Json Log = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", Json::array({std::move(Run)})},
-  };
+  Json Log =
+      logJson(std::move(Rules), std::move(Results), Report.Errors, WorkingDir);
   // Paths and messages need not be UTF-8; replacing bad bytes with U+FFFD
   // keeps the log valid JSON instead of throwing.
   OS << Log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';

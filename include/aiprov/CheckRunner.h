@@ -4,12 +4,16 @@
 // (lexer mode, or AST mode for translation units of a compilation
 // database), runs the checks, and returns one report. The CLI only parses
 // arguments and renders; a test or another front end can call this directly.
+// `check` and `export` share analyzeFiles, so the two commands can never see
+// different regions, verdicts or findings for the same tree.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AIPROV_CHECKRUNNER_H
 #define AIPROV_CHECKRUNNER_H
 
 #include "aiprov/Output.h"
+#include "aiprov/Policy.h"
+#include "aiprov/Region.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <string>
 #include <vector>
@@ -30,6 +34,31 @@ struct CheckOptions {
   llvm::function_ref<void(unsigned, unsigned, llvm::StringRef)> Progress;
 };
 
+/// One walked file after analysis.
+struct AnalyzedFile {
+  /// The path as the user named it (relative paths stay relative).
+  std::string Path;
+  /// False when the file could not be analyzed (broken policy, unreadable);
+  /// the reason is in AnalysisReport::Errors and the fields below are empty.
+  bool Analyzed = false;
+  FileRegions Regions;
+  Verdict Policy;
+  /// This file's findings, in sortFindings order.
+  std::vector<Finding> Findings;
+};
+
+struct AnalysisReport {
+  /// Every walked file, in walk order (never scheduling order).
+  std::vector<AnalyzedFile> Files;
+  /// As CheckReport::Errors: each distinct problem once.
+  std::vector<std::string> Errors;
+};
+
+/// Walks, resolves policies, finds regions and runs the checks on every file
+/// (in parallel, Options.Jobs workers), keeping each file's regions.
+AnalysisReport analyzeFiles(const CheckOptions &Options);
+
+/// analyzeFiles, flattened into the findings `aiprov check` prints.
 CheckReport runCheck(const CheckOptions &Options);
 
 } // namespace aiprov

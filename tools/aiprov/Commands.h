@@ -21,6 +21,12 @@ extern llvm::cl::OptionCategory AiprovCategory;
 extern llvm::cl::SubCommand CheckCommand;
 int runCheckCommand();
 
+extern llvm::cl::SubCommand ReviewCommand;
+int runReviewCommand();
+
+extern llvm::cl::SubCommand ExportCommand;
+int runExportCommand();
+
 } // namespace aiprov::cli
 
 #endif

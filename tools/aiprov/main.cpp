@@ -19,7 +19,9 @@ int main(int argc, char **argv) {
        << ")\n";
   });
   llvm::cl::HideUnrelatedOptions(AiprovCategory);
-  llvm::cl::HideUnrelatedOptions(AiprovCategory, CheckCommand);
+  for (llvm::cl::SubCommand *Sub :
+       {&CheckCommand, &ReviewCommand, &ExportCommand})
+    llvm::cl::HideUnrelatedOptions(AiprovCategory, *Sub);
 
   std::string Errors;
   llvm::raw_string_ostream ErrorStream(Errors);
@@ -28,13 +30,20 @@ int main(int argc, char **argv) {
           "aiprov: tracks AI-assisted regions in C and C++ code and enforces "
           "where they may land.\n\n"
           "  aiprov check [PATH ...]     report findings (see 'aiprov check "
-          "--help')\n",
+          "--help')\n"
+          "  aiprov review FILE:LINE     sign off the region starting at LINE\n"
+          "  aiprov export [PATH ...]    list every AI-assisted region (audit "
+          "export)\n",
           &ErrorStream)) {
     llvm::errs() << ErrorStream.str();
     return ExitUsageOrIO;
   }
   if (CheckCommand)
     return runCheckCommand();
+  if (ReviewCommand)
+    return runReviewCommand();
+  if (ExportCommand)
+    return runExportCommand();
 
   llvm::errs() << "aiprov: error: no command given; see 'aiprov --help'\n";
   return ExitUsageOrIO;

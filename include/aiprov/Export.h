@@ -1,0 +1,112 @@
+//===--- Export.h - `aiprov export`: every AI-assisted region, listed ----===//
+//
+// SPEC §4. Where `check` reports only violations, an export lists every
+// AI-assisted region with its provenance, review status and policy verdict,
+// plus a summary of how much of the code is AI-assisted, for audits and
+// dashboards. It is built from the same AnalysisReport as `check`, so an
+// export and a check of the same tree always agree; each format is only a
+// renderer of one ExportReport.
+//
+// Only in-source regions (annotations, pragmas, attributes) for now: ledger
+// regions and the `agent-trace` format come with the provenance ledger.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AIPROV_EXPORT_H
+#define AIPROV_EXPORT_H
+
+#include "aiprov/CheckRunner.h"
+#include "aiprov/Directive.h"
+#include "aiprov/Policy.h"
+#include "aiprov/Region.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace aiprov {
+
+/// One AI-assisted region, as every export format describes it.
+struct ExportedRegion {
+  /// The path as the user named it (relative paths stay relative).
+  std::string File;
+  /// 1-based. Start is where the opening directive starts. End is the
+  /// region's last line; its column is that of the `end` directive for a
+  /// begin…end region, else 1.
+  Position Start, End;
+  /// "function 'Task::score'" (AST mode); empty when unknown.
+  std::string EnclosingDecl;
+  /// Every valid key of the opening directive, in source order.
+  std::vector<KeyValue> Keys;
+  /// The `tool` key, or "unknown".
+  std::string Tool;
+  RegionSource Source = RegionSource::Annotation;
+  unsigned LineCount = 0;
+  /// "sha256:…" of the current text (SPEC §1).
+  std::string Hash;
+  ReviewStatus Review = ReviewStatus::Unreviewed;
+  /// The file's policy verdict and the checks that fire for this region
+  /// (names, in check-table order); empty when none does.
+  AiPermission Verdict = AiPermission::Allow;
+  std::vector<std::string> Checks;
+  /// describeRegion(): how check messages name this region.
+  std::string Description;
+  /// The fingerprint of the first firing check's finding; empty if none.
+  std::string Fingerprint;
+};
+
+/// AI-assisted lines out of all lines of some group of files. A line is
+/// counted once however many regions cover it.
+struct LineShare {
+  /// The tool, or the directory relative to the current one ("." for it).
+  std::string Name;
+  unsigned AiLines = 0;
+  unsigned TotalLines = 0;
+};
+
+struct ExportSummary {
+  unsigned Files = 0;   // analyzed files, with or without regions
+  unsigned Regions = 0; // == ExportReport::Regions.size()
+  unsigned AiLines = 0;
+  unsigned TotalLines = 0;
+  /// Sorted by name. A tool's TotalLines is that of every analyzed file; a
+  /// directory's, that of the analyzed files directly in it.
+  std::vector<LineShare> ByTool;
+  std::vector<LineShare> ByDirectory;
+};
+
+struct ExportReport {
+  /// Sorted by file, then start position.
+  std::vector<ExportedRegion> Regions;
+  ExportSummary Summary;
+  /// As AnalysisReport::Errors.
+  std::vector<std::string> Errors;
+};
+
+struct ExportOptions {
+  /// Absolute directory that by-directory names are relative to. Empty
+  /// (the default): the process's current directory.
+  std::string WorkingDirectory;
+};
+
+/// Builds the export of an analysis. Reads the files that hold begin…end
+/// regions again to find their `end` directives' columns (regions keep
+/// only lines); an unreadable file gets column 1.
+ExportReport buildExport(const AnalysisReport &Analysis,
+                         const ExportOptions &Options = {});
+
+/// JSON, the shape of docs/schema/export.schema.json.
+void renderExportJson(const ExportReport &Report, llvm::raw_ostream &OS);
+/// RFC 4180 CSV (CRLF line ends), a header row then one row per region;
+/// no summary. Keys go in one `keys` column as "k=v;k=v" with '\', ';' and
+/// '=' in keys and values escaped by a preceding '\'.
+void renderExportCsv(const ExportReport &Report, llvm::raw_ostream &OS);
+/// SARIF 2.1.0: every region is a result, at level error (forbid), warning
+/// (review path, unreviewed or stale) or note. Paths as in renderSarif.
+void renderExportSarif(const ExportReport &Report, llvm::raw_ostream &OS,
+                       const SarifOptions &Options = {});
+
+/// The escaped "k=v;k=v" form of the CSV `keys` column.
+std::string keysText(llvm::ArrayRef<KeyValue> Keys);
+
+} // namespace aiprov
+
+#endif

@@ -1,0 +1,91 @@
+//===--- ExportJson.cpp - `aiprov export --format json` -------------------===//
+//
+// The audit export for scripts and dashboards. Its shape is fixed by
+// docs/schema/export.schema.json (the validator tests check real output
+// against it); change both together and bump "version" on an incompatible
+// change. Every region has every member (null when unknown), so consumers
+// never test for presence, and keys keep a fixed order so output diffs well.
+//
+//===----------------------------------------------------------------------===//
+#include "aiprov/Export.h"
+#include "aiprov/Version.h"
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace aiprov {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// Bumped only when a consumer written for the old shape would misread the
+/// new one; adding an optional member is not such a change.
+constexpr int FormatVersion = 1;
+
+Json regionToJson(const ExportedRegion &R) {
+  // Keys are unique within a directive (a repeated key is malformed), so
+  // an object loses nothing and lets `jq .keys.tool` work.
+  Json Keys = Json::object();
+  for (const KeyValue &KV : R.Keys)
+    Keys[KV.Key] = KV.Value;
+  return {
+      {"file", R.File},
+      {"start", {{"line", R.Start.Line}, {"column", R.Start.Column}}},
+      {"end", {{"line", R.End.Line}, {"column", R.End.Column}}},
+      {"enclosingDeclaration",
+       R.EnclosingDecl.empty() ? Json(nullptr) : Json(R.EnclosingDecl)},
+      {"source", sourceName(R.Source).str()},
+      {"tool", R.Tool},
+      {"keys", std::move(Keys)},
+      {"lines", R.LineCount},
+      {"hash", R.Hash},
+      {"review", reviewStatusName(R.Review).str()},
+      {"verdict", permissionName(R.Verdict).str()},
+      {"checks", R.Checks},
+  };
+}
+
+/// AI share as a fraction in [0, 1], rounded to 4 places so output is
+/// stable across platforms' float printing.
+double share(unsigned Ai, unsigned Total) {
+  if (Total == 0)
+    return 0;
+  return std::round(10000.0 * Ai / Total) / 10000.0;
+}
+
+Json sharesToJson(llvm::ArrayRef<LineShare> Shares, const char *NameKey) {
+  Json Out = Json::array();
+  for (const LineShare &S : Shares)
+    Out.push_back({{NameKey, S.Name},
+                   {"aiLines", S.AiLines},
+                   {"totalLines", S.TotalLines},
+                   {"aiShare", share(S.AiLines, S.TotalLines)}});
+  return Out;
+}
+
+} // namespace
+
+void renderExportJson(const ExportReport &Report, llvm::raw_ostream &OS) {
+  Json Regions = Json::array();
+  for (const ExportedRegion &R : Report.Regions)
+    Regions.push_back(regionToJson(R));
+  const ExportSummary &S = Report.Summary;
+  Json Out = {
+      {"version", FormatVersion},
+      {"tool", {{"name", "aiprov"}, {"version", Version}}},
+      {"regions", std::move(Regions)},
+      {"summary",
+       {{"files", S.Files},
+        {"regions", S.Regions},
+        {"aiLines", S.AiLines},
+        {"totalLines", S.TotalLines},
+        {"aiShare", share(S.AiLines, S.TotalLines)},
+        {"byTool", sharesToJson(S.ByTool, "tool")},
+        {"byDirectory", sharesToJson(S.ByDirectory, "directory")}}},
+      {"errors", Report.Errors},
+  };
+  // File names and key values need not be UTF-8; replacing bad bytes with
+  // U+FFFD keeps the document valid JSON instead of throwing.
+  OS << Out.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+} // namespace aiprov
