@@ -6,8 +6,6 @@
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "aiprov/CheckRunner.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace aiprov::cli {
@@ -65,58 +63,28 @@ int runCheckCommand() {
   Options.Jobs = Jobs;
   Options.PolicyFile = PolicyFile;
 
-  if (!Options.PolicyFile.empty() &&
-      !llvm::sys::fs::is_regular_file(PolicyFile)) {
-    llvm::errs() << "aiprov: error: " << PolicyFile
-                 << ": policy file not found\n";
+  if (!preparePipelineOptions(Options))
     return ExitUsageOrIO;
-  }
-
-  // Progress only for a person watching; never in logs or pipes.
-  const bool ShowProgress = llvm::sys::Process::StandardErrIsDisplayed();
-  auto Progress = [](unsigned Done, unsigned Total, llvm::StringRef Path) {
-    llvm::errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << Path;
-    if (Done == Total)
-      llvm::errs() << "\r\x1b[K";
-  };
-  if (ShowProgress)
-    Options.Progress = Progress;
 
   CheckReport Report = runCheck(Options);
   for (const std::string &E : Report.Errors)
     llvm::errs() << "aiprov: " << E << "\n";
 
-  std::error_code EC;
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!OutputFile.empty()) {
-    File = std::make_unique<llvm::raw_fd_ostream>(OutputFile, EC,
-                                                  llvm::sys::fs::OF_Text);
-    if (EC) {
-      llvm::errs() << "aiprov: error: " << OutputFile
-                   << ": cannot write output: " << EC.message() << "\n";
-      return ExitUsageOrIO;
+  bool Written = writeOutput(OutputFile, [&](llvm::raw_ostream &OS) {
+    switch (Format.getValue()) {
+    case OutputFormat::Text:
+      renderText(Report, OS);
+      break;
+    case OutputFormat::Json:
+      renderJson(Report, OS);
+      break;
+    case OutputFormat::Sarif:
+      renderSarif(Report, OS);
+      break;
     }
-  }
-  llvm::raw_ostream &OS = File ? *File : llvm::outs();
-  switch (Format.getValue()) {
-  case OutputFormat::Text:
-    renderText(Report, OS);
-    break;
-  case OutputFormat::Json:
-    renderJson(Report, OS);
-    break;
-  case OutputFormat::Sarif:
-    renderSarif(Report, OS);
-    break;
-  }
-  OS.flush();
-  if (File && File->has_error()) {
-    llvm::errs() << "aiprov: error: " << OutputFile
-                 << ": cannot write output: " << File->error().message()
-                 << "\n";
-    File->clear_error();
+  });
+  if (!Written)
     return ExitUsageOrIO;
-  }
 
   if (!Report.Errors.empty())
     return ExitUsageOrIO;

@@ -9,7 +9,10 @@
 #ifndef AIPROV_TOOLS_COMMANDS_H
 #define AIPROV_TOOLS_COMMANDS_H
 
+#include "aiprov/CheckRunner.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace aiprov::cli {
 
@@ -17,6 +20,15 @@ enum ExitStatus { ExitClean = 0, ExitFindings = 1, ExitUsageOrIO = 2 };
 
 /// Options shown by --help; LLVM's own options are hidden from users.
 extern llvm::cl::OptionCategory AiprovCategory;
+
+/// Checks --policy and installs terminal progress; false (after printing
+/// why) when the command must exit with ExitUsageOrIO.
+bool preparePipelineOptions(CheckOptions &Options);
+
+/// Runs Render into stdout or OutputFile; false (after printing why) when
+/// the output could not be written.
+bool writeOutput(llvm::StringRef OutputFile,
+                 llvm::function_ref<void(llvm::raw_ostream &)> Render);
 
 extern llvm::cl::SubCommand CheckCommand;
 int runCheckCommand();
