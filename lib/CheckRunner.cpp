@@ -10,6 +10,7 @@
 #include "aiprov/Checks.h"
 #include "aiprov/FileReader.h"
 #include "aiprov/FileWalker.h"
+#include "aiprov/LedgerRegions.h"
 #include "aiprov/Policy.h"
 #include "aiprov/TranslationUnitParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -28,6 +29,7 @@ namespace {
 struct FileOutcome {
   AnalyzedFile File;
   std::vector<std::string> Errors;
+  std::vector<LostRecord> Lost;
 };
 
 /// Path made absolute against WorkingDir (asked once per run, not per file:
@@ -43,7 +45,7 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef WorkingDir) {
 }
 
 FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
-                      PolicyResolver &Policies,
+                      PolicyResolver &Policies, LedgerCache &Ledgers,
                       const clang::tooling::CompilationDatabase *Database,
                       const llvm::StringSet<> &TranslationUnits) {
   FileOutcome Out;
@@ -67,15 +69,33 @@ FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
       Out.Errors.push_back(TU.FirstError + " (while parsing " + Path.str() +
                            " with its compile command; checked in lexer mode)");
   }
-  if (!Regions) {
-    thread_local std::string Storage;
-    llvm::StringRef Contents;
+  thread_local std::string Storage;
+  llvm::StringRef Contents;
+  bool Read = false;
+  auto ReadContents = [&] {
+    if (Read)
+      return true;
     if (std::error_code EC = readWholeFile(Path, Storage, Contents)) {
       Out.Errors.push_back(Path.str() +
                            ": error: cannot read file: " + EC.message());
-      return Out;
+      return false;
     }
+    return Read = true;
+  };
+  if (!Regions) {
+    if (!ReadContents())
+      return Out;
     Regions = analyzeBuffer(Contents);
+  }
+
+  auto [Root, Recorded] = Ledgers.recordsOfFile(Abs, Policy->TopPolicyDir);
+  if (!Recorded.empty()) {
+    if (!ReadContents())
+      return Out;
+    PlacedRecords Placed =
+        placeRecords(Recorded, Contents, LineTable(Contents), Root);
+    mergeLedgerRegions(*Regions, std::move(Placed.Regions));
+    Out.Lost = std::move(Placed.Lost);
   }
   // Fingerprints must not change with the directory aiprov runs from.
   llvm::StringRef Identity = Abs;
@@ -88,6 +108,52 @@ FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
   Out.File.Policy = std::move(*Policy);
   Out.File.Analyzed = true;
   return Out;
+}
+
+/// The ledgers' part of the report, for the workspaces this run read: their
+/// skipped lines as warnings, and their records of files that no longer
+/// exist under the paths the run was asked about as lost records. A record
+/// of a file that exists but was not walked (outside PATHs, ignored) is not
+/// this run's business.
+void reportLedgers(LedgerCache &Ledgers, PolicyResolver &Policies,
+                   llvm::ArrayRef<std::string> Paths,
+                   llvm::StringRef WorkingDir, AnalysisReport &Report) {
+  std::vector<std::string> Scopes;
+  for (const std::string &P : Paths) {
+    Scopes.push_back(absolutePath(P, WorkingDir));
+    // A directory whose files were all deleted has nothing walked that
+    // would have read its ledger: read it for the directory itself.
+    llvm::SmallString<256> Probe(Scopes.back());
+    if (!llvm::sys::fs::is_directory(Probe))
+      llvm::sys::path::remove_filename(Probe);
+    // verdictFor takes a file; the chain is that of its directory.
+    llvm::sys::path::append(Probe, "-");
+    llvm::Expected<Verdict> V = Policies.verdictFor(Probe);
+    std::string TopPolicyDir;
+    if (V)
+      TopPolicyDir = V->TopPolicyDir;
+    else
+      llvm::consumeError(V.takeError()); // Reported for the walked files.
+    Ledgers.recordsFor(
+        Ledgers.rootFor(llvm::sys::path::parent_path(Probe), TopPolicyDir));
+  }
+  auto InScope = [&Scopes](llvm::StringRef File) {
+    return llvm::any_of(Scopes, [File](llvm::StringRef Scope) {
+      return File == Scope ||
+             (File.starts_with(Scope) &&
+              (Scope.ends_with("/") || File[Scope.size()] == '/'));
+    });
+  };
+  for (const WorkspaceRecords *W : Ledgers.loaded()) {
+    for (const std::string &Warning : W->Warnings)
+      Report.Warnings.push_back(Warning);
+    for (LostRecord &L : recordsOfDeletedFiles(*W, InScope))
+      Report.Lost.push_back(std::move(L));
+  }
+  llvm::sort(Report.Lost, [](const LostRecord &A, const LostRecord &B) {
+    return std::tie(A.WorkspaceRoot, A.File, A.RecordedFirstLine, A.RecordId) <
+           std::tie(B.WorkspaceRoot, B.File, B.RecordedFirstLine, B.RecordId);
+  });
 }
 
 } // namespace
@@ -127,6 +193,7 @@ AnalysisReport analyzeFiles(const CheckOptions &Options) {
   }
 
   PolicyResolver Policies({Options.PolicyFile});
+  LedgerCache Ledgers;
   std::vector<FileOutcome> Outcomes(Walk.Files.size());
   std::mutex ProgressLock;
   unsigned Done = 0;
@@ -135,7 +202,7 @@ AnalysisReport analyzeFiles(const CheckOptions &Options) {
   std::atomic<size_t> Next{0};
   auto Work = [&] {
     for (size_t I = Next++; I < Walk.Files.size(); I = Next++) {
-      Outcomes[I] = checkFile(Walk.Files[I], WorkingDir, Policies,
+      Outcomes[I] = checkFile(Walk.Files[I], WorkingDir, Policies, Ledgers,
                               Database.get(), TranslationUnits);
       if (Options.Progress) {
         std::lock_guard<std::mutex> Lock(ProgressLock);
@@ -166,7 +233,10 @@ AnalysisReport analyzeFiles(const CheckOptions &Options) {
     for (std::string &E : O.Errors)
       if (SeenErrors.insert(E).second)
         Report.Errors.push_back(std::move(E));
+    for (LostRecord &L : O.Lost)
+      Report.Lost.push_back(std::move(L));
   }
+  reportLedgers(Ledgers, Policies, Roots, WorkingDir, Report);
   return Report;
 }
 
@@ -174,6 +244,7 @@ CheckReport runCheck(const CheckOptions &Options) {
   AnalysisReport Analysis = analyzeFiles(Options);
   CheckReport Report;
   Report.Errors = std::move(Analysis.Errors);
+  Report.Warnings = std::move(Analysis.Warnings);
   for (AnalyzedFile &File : Analysis.Files) {
     Report.FilesChecked += File.Analyzed;
     for (Finding &F : File.Findings)

@@ -17,8 +17,14 @@ std::string describeRegion(const Region &R) {
                           ? "line " + std::to_string(R.FirstLine)
                           : "lines " + std::to_string(R.FirstLine) + "-" +
                                 std::to_string(R.LastLine);
-  std::string Text =
-      "AI-assisted region (tool: " + R.tool().str() + ", " + Lines + ")";
+  std::string Text;
+  if (R.isUnknownPaste())
+    Text = "paste of unknown origin (" + Lines + ")";
+  else
+    Text = std::string(R.Origin.Source == RegionSource::Ledger
+                           ? "recorded AI-assisted region"
+                           : "AI-assisted region") +
+           " (tool: " + R.tool().str() + ", " + Lines + ")";
   if (!R.Origin.EnclosingDecl.empty())
     Text += " in " + R.Origin.EnclosingDecl;
   return Text;
@@ -77,6 +83,22 @@ std::vector<Finding> checkRegions(llvm::StringRef DisplayPath,
   }
 
   for (const Region &R : Regions.Regions) {
+    if (R.isUnknownPaste()) {
+      // Nobody said an AI wrote it, so only the paste rule applies.
+      if (Policy.UnknownPaste == PasteAction::Ignore)
+        continue;
+      Finding F = makeFinding(
+          CheckId::UnknownPaste,
+          Policy.UnknownPaste == PasteAction::Error ? Severity::Error
+                                                    : Severity::Warning,
+          DisplayPath, IdentityPath, R,
+          describeRegion(R) +
+              " was pasted from an unknown source; if an AI assistant wrote "
+              "it, annotate it as AI-assisted");
+      F.Rule = Policy.Rule;
+      Out.push_back(std::move(F));
+      continue;
+    }
     const bool Reviewed = R.Origin.get("reviewed-by").has_value();
     if (Policy.Ai == AiPermission::Forbid) {
       std::string Why = Policy.Message.empty()

@@ -46,11 +46,16 @@ llvm::StringRef sourceName(RegionSource S) {
   return "?";
 }
 
-std::optional<llvm::StringRef> Directive::get(llvm::StringRef Key) const {
+std::optional<llvm::StringRef> findKey(llvm::ArrayRef<KeyValue> Keys,
+                                       llvm::StringRef Key) {
   for (const KeyValue &KV : Keys)
     if (KV.Key == Key)
       return llvm::StringRef(KV.Value);
   return std::nullopt;
+}
+
+std::optional<llvm::StringRef> Directive::get(llvm::StringRef Key) const {
+  return findKey(Keys, Key);
 }
 
 namespace {

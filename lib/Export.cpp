@@ -9,18 +9,21 @@
 #include "aiprov/Checks.h"
 #include "aiprov/DirectiveCollector.h"
 #include "aiprov/FileReader.h"
+#include "aiprov/Ledger.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Chrono.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 
 namespace aiprov {
 
 namespace {
-
-using LineRange = std::pair<unsigned, unsigned>; // 1-based, inclusive
 
 /// Lines covered by the union of Ranges: overlapping regions (a `line`
 /// directive inside a begin…end, a `file` region) count each line once.
@@ -98,6 +101,8 @@ ExportedRegion exportRegion(const AnalyzedFile &File, const Region &R,
   Out.Keys = R.Origin.Keys;
   Out.Tool = R.tool().str();
   Out.Source = R.Origin.Source;
+  Out.UnknownPaste = R.isUnknownPaste();
+  Out.LineRuns = R.lineRuns();
   Out.LineCount = R.lineCount();
   Out.Hash = R.Hash;
   Out.Description = describeRegion(R);
@@ -118,6 +123,23 @@ ExportedRegion exportRegion(const AnalyzedFile &File, const Region &R,
 }
 
 } // namespace
+
+double aiShare(unsigned AiLines, unsigned TotalLines) {
+  if (TotalLines == 0)
+    return 0;
+  return std::round(10000.0 * AiLines / TotalLines) / 10000.0;
+}
+
+std::string exportTimestamp() {
+  if (const char *Epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    long long Seconds = 0;
+    if (!llvm::StringRef(Epoch).getAsInteger(10, Seconds) && Seconds >= 0)
+      return llvm::formatv("{0:%Y-%m-%dT%H:%M:%SZ}",
+                           llvm::sys::toUtcTime(static_cast<time_t>(Seconds)))
+          .str();
+  }
+  return nowTimestamp();
+}
 
 std::string keysText(llvm::ArrayRef<KeyValue> Keys) {
   std::string Out;
@@ -142,6 +164,8 @@ ExportReport buildExport(const AnalysisReport &Analysis,
                          const ExportOptions &Options) {
   ExportReport Report;
   Report.Errors = Analysis.Errors;
+  Report.Warnings = Analysis.Warnings;
+  Report.Lost = Analysis.Lost;
   llvm::SmallString<256> WorkingDir(Options.WorkingDirectory);
   if (WorkingDir.empty() && llvm::sys::fs::current_path(WorkingDir))
     WorkingDir = "/";
@@ -170,11 +194,16 @@ ExportReport buildExport(const AnalysisReport &Analysis,
     std::map<std::string, std::vector<LineRange>> PerTool;
     for (const Region &R : File.Regions.Regions) {
       Report.Regions.push_back(exportRegion(File, R, Ends));
-      // A `file` region of an empty file has line 1 but the file has none:
-      // never count more AI lines than there are lines.
-      LineRange Lines{R.FirstLine, std::min(R.LastLine, Total)};
-      All.push_back(Lines);
-      PerTool[R.tool().str()].push_back(Lines);
+      // Nobody said a paste of unknown origin came from an AI.
+      if (R.isUnknownPaste())
+        continue;
+      for (auto [First, Last] : R.lineRuns()) {
+        // A `file` region of an empty file has line 1 but the file has
+        // none: never count more AI lines than there are lines.
+        LineRange Lines{First, std::min(Last, Total)};
+        All.push_back(Lines);
+        PerTool[R.tool().str()].push_back(Lines);
+      }
     }
     const unsigned Ai = coveredLines(std::move(All));
     Summary.AiLines += Ai;

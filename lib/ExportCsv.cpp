@@ -36,20 +36,33 @@ void writeRecord(llvm::raw_ostream &OS, llvm::ArrayRef<std::string> Fields) {
   OS << "\r\n";
 }
 
+/// "4-6;9-9": the runs of a region's counted lines, in one column.
+std::string lineRunsText(llvm::ArrayRef<LineRange> Runs) {
+  std::string Out;
+  for (auto [First, Last] : Runs) {
+    if (!Out.empty())
+      Out += ';';
+    Out += std::to_string(First) + "-" + std::to_string(Last);
+  }
+  return Out;
+}
+
 } // namespace
 
 void renderExportCsv(const ExportReport &Report, llvm::raw_ostream &OS) {
-  writeRecord(OS, {"file", "start_line", "start_column", "end_line",
-                   "end_column", "enclosing_declaration", "source", "tool",
-                   "keys", "lines", "hash", "review", "verdict", "checks"});
+  writeRecord(OS,
+              {"file", "start_line", "start_column", "end_line", "end_column",
+               "enclosing_declaration", "source", "tool", "keys", "lines",
+               "line_runs", "hash", "review", "verdict", "checks"});
   for (const ExportedRegion &R : Report.Regions)
-    writeRecord(
-        OS,
-        {R.File, std::to_string(R.Start.Line), std::to_string(R.Start.Column),
-         std::to_string(R.End.Line), std::to_string(R.End.Column),
-         R.EnclosingDecl, sourceName(R.Source).str(), R.Tool, keysText(R.Keys),
-         std::to_string(R.LineCount), R.Hash, reviewStatusName(R.Review).str(),
-         permissionName(R.Verdict).str(), llvm::join(R.Checks, ";")});
+    writeRecord(OS,
+                {R.File, std::to_string(R.Start.Line),
+                 std::to_string(R.Start.Column), std::to_string(R.End.Line),
+                 std::to_string(R.End.Column), R.EnclosingDecl,
+                 sourceName(R.Source).str(), R.Tool, keysText(R.Keys),
+                 std::to_string(R.LineCount), lineRunsText(R.LineRuns), R.Hash,
+                 reviewStatusName(R.Review).str(),
+                 permissionName(R.Verdict).str(), llvm::join(R.Checks, ";")});
 }
 
 } // namespace aiprov

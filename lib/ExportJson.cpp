@@ -27,6 +27,9 @@ Json regionToJson(const ExportedRegion &R) {
   Json Keys = Json::object();
   for (const KeyValue &KV : R.Keys)
     Keys[KV.Key] = KV.Value;
+  Json Runs = Json::array();
+  for (auto [First, Last] : R.LineRuns)
+    Runs.push_back({First, Last});
   return {
       {"file", R.File},
       {"start", {{"line", R.Start.Line}, {"column", R.Start.Column}}},
@@ -37,19 +40,12 @@ Json regionToJson(const ExportedRegion &R) {
       {"tool", R.Tool},
       {"keys", std::move(Keys)},
       {"lines", R.LineCount},
+      {"lineRuns", std::move(Runs)},
       {"hash", R.Hash},
       {"review", reviewStatusName(R.Review).str()},
       {"verdict", permissionName(R.Verdict).str()},
       {"checks", R.Checks},
   };
-}
-
-/// AI share as a fraction in [0, 1], rounded to 4 places so output is
-/// stable across platforms' float printing.
-double share(unsigned Ai, unsigned Total) {
-  if (Total == 0)
-    return 0;
-  return std::round(10000.0 * Ai / Total) / 10000.0;
 }
 
 Json sharesToJson(llvm::ArrayRef<LineShare> Shares, const char *NameKey) {
@@ -58,8 +54,20 @@ Json sharesToJson(llvm::ArrayRef<LineShare> Shares, const char *NameKey) {
     Out.push_back({{NameKey, S.Name},
                    {"aiLines", S.AiLines},
                    {"totalLines", S.TotalLines},
-                   {"aiShare", share(S.AiLines, S.TotalLines)}});
+                   {"aiShare", aiShare(S.AiLines, S.TotalLines)}});
   return Out;
+}
+
+Json lostToJson(const LostRecord &L) {
+  return {{"file", L.File},
+          {"workspace", L.WorkspaceRoot},
+          {"record", L.RecordId},
+          {"recordedAt", L.Timestamp},
+          {"tool", L.Tool},
+          {"model", L.Model},
+          {"origin", L.Origin},
+          {"recordedLines", {L.RecordedFirstLine, L.RecordedLastLine}},
+          {"reason", L.Reason}};
 }
 
 } // namespace
@@ -68,20 +76,25 @@ void renderExportJson(const ExportReport &Report, llvm::raw_ostream &OS) {
   Json Regions = Json::array();
   for (const ExportedRegion &R : Report.Regions)
     Regions.push_back(regionToJson(R));
+  Json Lost = Json::array();
+  for (const LostRecord &L : Report.Lost)
+    Lost.push_back(lostToJson(L));
   const ExportSummary &S = Report.Summary;
   Json Out = {
       {"version", FormatVersion},
       {"tool", {{"name", "aiprov"}, {"version", Version}}},
       {"regions", std::move(Regions)},
+      {"lost", std::move(Lost)},
       {"summary",
        {{"files", S.Files},
         {"regions", S.Regions},
         {"aiLines", S.AiLines},
         {"totalLines", S.TotalLines},
-        {"aiShare", share(S.AiLines, S.TotalLines)},
+        {"aiShare", aiShare(S.AiLines, S.TotalLines)},
         {"byTool", sharesToJson(S.ByTool, "tool")},
         {"byDirectory", sharesToJson(S.ByDirectory, "directory")}}},
       {"errors", Report.Errors},
+      {"warnings", Report.Warnings},
   };
   // File names and key values need not be UTF-8; replacing bad bytes with
   // U+FFFD keeps the document valid JSON instead of throwing.

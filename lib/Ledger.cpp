@@ -374,7 +374,7 @@ llvm::Error Ledger::append(const LedgerRecord &Record) const {
   return llvm::Error::success();
 }
 
-LedgerReadResult Ledger::parse(llvm::StringRef Text) {
+LedgerReadResult Ledger::parse(llvm::StringRef Text, llvm::StringRef Path) {
   LedgerReadResult Result;
   unsigned LineNumber = 0;
   while (!Text.empty()) {
@@ -384,9 +384,9 @@ LedgerReadResult Ledger::parse(llvm::StringRef Text) {
     Text =
         End == llvm::StringRef::npos ? llvm::StringRef() : Text.substr(End + 1);
     auto Warn = [&](const llvm::Twine &Why) {
-      Result.Warnings.push_back(
-          ("ledger.jsonl:" + llvm::Twine(LineNumber) + ": skipped: " + Why)
-              .str());
+      Result.Warnings.push_back((Path + ":" + llvm::Twine(LineNumber) +
+                                 ":1: warning: skipped: " + Why)
+                                    .str());
     };
     if (Line.trim().empty())
       continue;
@@ -416,18 +416,28 @@ LedgerReadResult Ledger::parse(llvm::StringRef Text) {
   return Result;
 }
 
+std::string Ledger::agentTracePathFor(llvm::StringRef WorkspaceRoot) {
+  llvm::SmallString<256> Path(WorkspaceRoot);
+  llvm::sys::path::append(Path, ".agent-trace", "traces.jsonl");
+  return std::string(Path);
+}
+
 LedgerReadResult Ledger::read() const {
-  std::string Path = pathFor(WorkspaceRoot);
+  return readFile(pathFor(WorkspaceRoot));
+}
+
+LedgerReadResult Ledger::readFile(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!Buffer) {
     LedgerReadResult Result;
     if (Buffer.getError() != std::errc::no_such_file_or_directory)
-      Result.Warnings.push_back("ledger.jsonl: cannot read: " +
-                                Buffer.getError().message());
+      Result.Warnings.push_back(
+          (Path + ":1:1: warning: cannot read: " + Buffer.getError().message())
+              .str());
     return Result;
   }
-  return parse((*Buffer)->getBuffer());
+  return parse((*Buffer)->getBuffer(), Path);
 }
 
 } // namespace aiprov

@@ -27,6 +27,24 @@ llvm::StringRef Region::tool() const {
   return Origin.get("tool").value_or("unknown");
 }
 
+std::vector<LineRange> Region::lineRuns() const {
+  if (!Runs.empty())
+    return Runs;
+  return {{FirstLine, LastLine}};
+}
+
+unsigned Region::lineCount() const {
+  unsigned Count = 0;
+  for (auto [First, Last] : lineRuns())
+    Count += Last - First + 1;
+  return Count;
+}
+
+bool Region::isUnknownPaste() const {
+  return Origin.Source == RegionSource::Ledger &&
+         Origin.get("origin") == "unknown-paste";
+}
+
 namespace {
 
 std::string lineRange(const Directive &D) {

@@ -47,11 +47,34 @@ struct AnalyzedFile {
   std::vector<Finding> Findings;
 };
 
+/// A ledger record whose lines cannot be found any more (SPEC §5): its file
+/// was deleted, or every informative line of it was rewritten. `export`
+/// lists it rather than silently dropping it.
+struct LostRecord {
+  /// The file, as the record names it (relative to the workspace root).
+  std::string File;
+  std::string WorkspaceRoot;
+  std::string RecordId;
+  std::string Timestamp;
+  std::string Tool;
+  std::string Model;
+  std::string Origin;
+  /// The lines as recorded, 1-based and inclusive.
+  unsigned RecordedFirstLine = 0, RecordedLastLine = 0;
+  /// "file deleted" or "content no longer found".
+  std::string Reason;
+};
+
 struct AnalysisReport {
   /// Every walked file, in walk order (never scheduling order).
   std::vector<AnalyzedFile> Files;
   /// As CheckReport::Errors: each distinct problem once.
   std::vector<std::string> Errors;
+  /// Problems that do not change the exit status, each once: ledger lines
+  /// skipped as `PATH:LINE: skipped: WHY`.
+  std::vector<std::string> Warnings;
+  /// Ledger records of the analyzed workspaces whose lines are gone.
+  std::vector<LostRecord> Lost;
 };
 
 /// Walks, resolves policies, finds regions and runs the checks on every file

@@ -11,6 +11,7 @@
 #define AIPROV_DIRECTIVE_H
 
 #include "aiprov/SourceText.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ struct KeyValue {
   std::string Value;
   friend bool operator==(const KeyValue &, const KeyValue &) = default;
 };
+
+/// The value of Key among Keys, if it is there.
+std::optional<llvm::StringRef> findKey(llvm::ArrayRef<KeyValue> Keys,
+                                       llvm::StringRef Key);
 
 /// A syntax or structure error, reported as aiprov-malformed-annotation.
 struct DirectiveProblem {

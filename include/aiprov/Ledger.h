@@ -81,7 +81,7 @@ std::vector<std::string> fingerprintLines(llvm::StringRef Text);
 
 struct LedgerReadResult {
   std::vector<LedgerRecord> Records;
-  /// `ledger.jsonl:LINE: skipped: WHY`, in file order.
+  /// `PATH:LINE:1: warning: skipped: WHY`, in file order.
   std::vector<std::string> Warnings;
 };
 
@@ -110,8 +110,17 @@ public:
   /// records around them. Blank lines are ignored.
   LedgerReadResult read() const;
 
-  /// Parses ledger text; what read() does after reading the file.
-  static LedgerReadResult parse(llvm::StringRef Text);
+  /// WorkspaceRoot/.agent-trace/traces.jsonl, where other Agent Trace
+  /// tools write; aiprov reads it and never writes it.
+  static std::string agentTracePathFor(llvm::StringRef WorkspaceRoot);
+
+  /// Reads any JSON Lines file of Agent Trace records, as read() does.
+  static LedgerReadResult readFile(llvm::StringRef Path);
+
+  /// Parses ledger text; what readFile() does after reading the file.
+  /// Warnings name the file as Path.
+  static LedgerReadResult parse(llvm::StringRef Text,
+                                llvm::StringRef Path = "ledger.jsonl");
 
 private:
   std::string WorkspaceRoot;

@@ -19,6 +19,8 @@ struct CheckReport {
   /// Problems that make the run untrustworthy (exit 2): unreadable files,
   /// broken policies, bad compile commands. Each names what and where.
   std::vector<std::string> Errors;
+  /// Problems that don't change the exit status (skipped ledger lines).
+  std::vector<std::string> Warnings;
   unsigned FilesChecked = 0;
 };
 

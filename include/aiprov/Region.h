@@ -29,9 +29,23 @@ struct Region {
   std::string Hash;
   ReviewStatus Review = ReviewStatus::Unreviewed;
 
+  /// Ledger regions only: the runs of lines (1-based, inclusive, ascending)
+  /// that still hold the recorded text; lines a human rewrote in between
+  /// are in none. Empty: every line FirstLine..LastLine (all other regions).
+  std::vector<LineRange> Runs;
+
   /// The `tool` key, or "unknown" when missing (SPEC §1).
   llvm::StringRef tool() const;
-  unsigned lineCount() const { return LastLine - FirstLine + 1; }
+
+  /// Runs, or the one run FirstLine..LastLine when Runs is empty.
+  std::vector<LineRange> lineRuns() const;
+  /// The lines that count as AI-assisted: the sum of lineRuns().
+  unsigned lineCount() const;
+
+  /// A ledger record of a paste whose origin nobody declared
+  /// (origin=unknown-paste): reported by aiprov-unknown-paste, and not
+  /// counted as AI-assisted.
+  bool isUnknownPaste() const;
 };
 
 struct FileRegions {

@@ -23,6 +23,14 @@ struct Position {
   friend auto operator<=>(const Position &, const Position &) = default;
 };
 
+/// Lines First..Last of a file, 1-based and inclusive.
+struct LineRange {
+  unsigned First = 0;
+  unsigned Last = 0;
+  friend bool operator==(const LineRange &, const LineRange &) = default;
+  friend auto operator<=>(const LineRange &, const LineRange &) = default;
+};
+
 /// Length of the UTF-8 byte-order mark at the start of Text, 0 or 3.
 size_t byteOrderMarkLength(llvm::StringRef Text);
 

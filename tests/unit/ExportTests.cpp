@@ -179,8 +179,8 @@ TEST(ExportCsv, QuotesFieldsWithCommaQuoteAndNewline) {
 
   EXPECT_EQ(llvm::StringRef(Out).substr(0, Out.find('\n') + 1),
             "file,start_line,start_column,end_line,end_column,"
-            "enclosing_declaration,source,tool,keys,lines,hash,review,"
-            "verdict,checks\r\n");
+            "enclosing_declaration,source,tool,keys,lines,line_runs,hash,"
+            "review,verdict,checks\r\n");
   // Every record ends in CRLF; the only bare LF is inside the quoted note.
   EXPECT_NE(Out.find("note=fix, \"\"edge\"\"\n case\""), std::string::npos)
       << Out;
@@ -192,7 +192,8 @@ TEST(ExportCsv, QuotesFieldsWithCommaQuoteAndNewline) {
   EXPECT_EQ(Records[1][2], "8");
   EXPECT_EQ(Records[1][7], "codex");
   EXPECT_EQ(Records[1][8], "tool=codex;note=fix, \"edge\"\n case");
-  EXPECT_EQ(Records[1][12], "allow"); // no policy
+  EXPECT_EQ(Records[1][10], "1-1");
+  EXPECT_EQ(Records[1][13], "allow"); // no policy
 }
 
 TEST(ExportCsv, EscapesSeparatorsInKeys) {

@@ -69,6 +69,8 @@ int runCheckCommand() {
   CheckReport Report = runCheck(Options);
   for (const std::string &E : Report.Errors)
     llvm::errs() << "aiprov: " << E << "\n";
+  for (const std::string &W : Report.Warnings)
+    llvm::errs() << W << "\n";
 
   bool Written = writeOutput(OutputFile, [&](llvm::raw_ostream &OS) {
     switch (Format.getValue()) {

@@ -1,0 +1,34 @@
+//===--- Workspace.h - Where a file's ledger lives ------------------------===//
+//
+// SPEC §5: the ledger is kept at the workspace root, which is the git root,
+// else the directory of the topmost policy file. Every writer (`record`, the
+// language server) and every reader (`check`, `export`, the plugin) asks
+// this one function, so they always agree on which ledger a file belongs to.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AIPROV_WORKSPACE_H
+#define AIPROV_WORKSPACE_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace aiprov {
+
+/// The nearest directory at or above AbsoluteDir that holds `.git` (a
+/// directory, or a file as in worktrees and submodules); "" when none.
+std::string findGitRoot(llvm::StringRef AbsoluteDir);
+
+/// The workspace root for a file in AbsoluteDir: its git root, else
+/// TopPolicyDir (Verdict::TopPolicyDir, "" without a policy). "" means the
+/// file belongs to no workspace and has no ledger.
+std::string workspaceRootFor(llvm::StringRef AbsoluteDir,
+                             llvm::StringRef TopPolicyDir);
+
+/// Path relative to Root with '/' separators, as ledger records name files;
+/// "" when AbsolutePath is not under Root.
+std::string workspaceRelativePath(llvm::StringRef Root,
+                                  llvm::StringRef AbsolutePath);
+
+} // namespace aiprov
+
+#endif
