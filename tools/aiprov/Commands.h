@@ -39,6 +39,9 @@ int runReviewCommand();
 extern llvm::cl::SubCommand ExportCommand;
 int runExportCommand();
 
+extern llvm::cl::SubCommand RecordCommand;
+int runRecordCommand();
+
 } // namespace aiprov::cli
 
 #endif

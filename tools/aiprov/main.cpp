@@ -20,7 +20,7 @@ int main(int argc, char **argv) {
   });
   llvm::cl::HideUnrelatedOptions(AiprovCategory);
   for (llvm::cl::SubCommand *Sub :
-       {&CheckCommand, &ReviewCommand, &ExportCommand})
+       {&CheckCommand, &ReviewCommand, &ExportCommand, &RecordCommand})
     llvm::cl::HideUnrelatedOptions(AiprovCategory, *Sub);
 
   std::string Errors;
@@ -33,7 +33,10 @@ int main(int argc, char **argv) {
           "--help')\n"
           "  aiprov review FILE:LINE     sign off the region starting at LINE\n"
           "  aiprov export [PATH ...]    list every AI-assisted region (audit "
-          "export)\n",
+          "export)\n"
+          "  aiprov record --file PATH --lines A-B | --hook AGENT\n"
+          "                              record AI-assisted lines in the "
+          "ledger\n",
           &ErrorStream)) {
     llvm::errs() << ErrorStream.str();
     return ExitUsageOrIO;
@@ -44,6 +47,8 @@ int main(int argc, char **argv) {
     return runReviewCommand();
   if (ExportCommand)
     return runExportCommand();
+  if (RecordCommand)
+    return runRecordCommand();
 
   llvm::errs() << "aiprov: error: no command given; see 'aiprov --help'\n";
   return ExitUsageOrIO;
