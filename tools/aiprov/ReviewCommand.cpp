@@ -9,6 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "aiprov/LedgerRegions.h"
+#include "aiprov/Policy.h"
+#include "aiprov/Recording.h"
+#include "aiprov/RegionAnnotation.h"
 #include "aiprov/ReviewSignOff.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
@@ -31,8 +35,8 @@ llvm::cl::SubCommand ReviewCommand(
     "review",
     "Sign off the AI-assisted region whose directive starts at FILE:LINE: "
     "writes reviewed-by, reviewed-at and review=sha256:... into that "
-    "directive. In-source regions only; regions recorded in the ledger "
-    "(.aiprov/ledger.jsonl) cannot be signed off yet");
+    "directive. A region known only from the ledger (.aiprov/ledger.jsonl) "
+    "first gets a begin/end annotation around it");
 
 namespace {
 
@@ -51,31 +55,6 @@ cl::opt<std::string>
 int fail(const llvm::Twine &Message) {
   llvm::errs() << "aiprov: error: " << Message << "\n";
   return ExitUsageOrIO;
-}
-
-/// `git config user.email` run in Dir; empty when git or the setting is
-/// missing. Output goes through a temp file because ExecuteAndWait only
-/// redirects to paths.
-std::string gitUserEmail(llvm::StringRef Dir) {
-  llvm::ErrorOr<std::string> Git = llvm::sys::findProgramByName("git");
-  if (!Git)
-    return "";
-  llvm::SmallString<128> OutPath;
-  if (fs::createTemporaryFile("aiprov-git-email", "txt", OutPath))
-    return "";
-  auto RemoveOut = llvm::make_scope_exit([&] {
-    // Best effort: a leftover file in the temp directory is harmless.
-    std::error_code Ignored = fs::remove(OutPath);
-    (void)Ignored;
-  });
-  std::string DirArg = Dir.empty() ? "." : Dir.str();
-  llvm::StringRef Args[] = {"git", "-C", DirArg, "config", "user.email"};
-  std::optional<llvm::StringRef> Redirects[] = {
-      llvm::StringRef(""), llvm::StringRef(OutPath), llvm::StringRef("")};
-  if (llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects) != 0)
-    return "";
-  auto Out = llvm::MemoryBuffer::getFile(OutPath);
-  return Out ? (*Out)->getBuffer().trim().str() : "";
 }
 
 std::string todayInUtc() {
@@ -164,6 +143,62 @@ std::optional<std::string> replaceFile(llvm::StringRef Path,
   return std::nullopt;
 }
 
+/// What is signed off: Buffer itself, or, when Line starts a region known
+/// only from the ledger, Buffer with a begin/end annotation written around
+/// that region first (its tool, model and origin as keys), so that the
+/// sign-off has a directive to live in and follows the code from then on.
+/// Sets Annotated when it wrote one.
+llvm::Expected<std::string> textToSignOff(llvm::StringRef Path,
+                                          llvm::StringRef FileArg,
+                                          llvm::StringRef Buffer, unsigned Line,
+                                          bool &Annotated) {
+  Annotated = false;
+  FileRegions Regions = analyzeBuffer(Buffer);
+  auto StartsAtLine = [Line](const Region &R) {
+    return R.Origin.Start.Line == Line;
+  };
+  if (llvm::any_of(Regions.Regions, StartsAtLine))
+    return Buffer.str();
+
+  // The ledger belongs to the workspace the policy chain names when there
+  // is no git root; a broken policy just leaves only the git root to use.
+  PolicyResolver Policies({});
+  std::string TopPolicyDir;
+  if (llvm::Expected<Verdict> V = Policies.verdictFor(Path))
+    TopPolicyDir = V->TopPolicyDir;
+  else
+    llvm::consumeError(V.takeError());
+  LedgerCache Ledgers;
+  auto [Root, Records] = Ledgers.recordsOfFile(Path, TopPolicyDir);
+  if (Records.empty())
+    return Buffer.str();
+  PlacedRecords Placed = placeRecords(Records, Buffer, LineTable(Buffer), Root);
+  mergeLedgerRegions(Regions, std::move(Placed.Regions));
+  const Region *Recorded = nullptr;
+  for (const Region &R : Regions.Regions)
+    if (StartsAtLine(R) && R.Origin.Source == RegionSource::Ledger) {
+      Recorded = &R;
+      break;
+    }
+  if (!Recorded)
+    return Buffer.str();
+  if (Recorded->isUnknownPaste())
+    return llvm::createStringError(
+        (FileArg + ":" + llvm::Twine(Line) +
+         ": this is a paste of unknown origin, not an AI-assisted region; if "
+         "an AI assistant wrote it, annotate it first")
+            .str());
+
+  std::vector<KeyValue> Keys;
+  for (const KeyValue &KV : Recorded->Origin.Keys)
+    if (KV.Key == "tool" || KV.Key == "model" || KV.Key == "origin")
+      Keys.push_back(KV);
+  llvm::Expected<std::string> NewText = annotateLines(
+      Buffer, FileArg, Recorded->FirstLine, Recorded->LastLine, Keys);
+  Annotated = static_cast<bool>(NewText);
+  return NewText;
+}
+
 } // namespace
 
 int runReviewCommand() {
@@ -199,9 +234,13 @@ int runReviewCommand() {
   if (Who.empty())
     return fail("no reviewer: pass --by WHO or set 'git config user.email'");
 
+  bool Annotated = false;
+  llvm::Expected<std::string> Text =
+      textToSignOff(Path, FileArg, (*Buffer)->getBuffer(), Line, Annotated);
+  if (!Text)
+    return fail(llvm::toString(Text.takeError()));
   SignOffRequest Request{FileArg.str(), Line, Who, todayInUtc()};
-  llvm::Expected<SignOffResult> Result =
-      signOffRegion((*Buffer)->getBuffer(), Request);
+  llvm::Expected<SignOffResult> Result = signOffRegion(*Text, Request);
   if (!Result)
     return fail(llvm::toString(Result.takeError()));
 
@@ -210,10 +249,15 @@ int runReviewCommand() {
     return fail(FileArg + ": " + *Why);
 
   const Region &R = Result->Signed;
-  llvm::outs() << FileArg << ":" << Line
-               << ": signed off AI-assisted region (tool: " << R.tool()
-               << ", lines " << R.FirstLine << "-" << R.LastLine
-               << ") as reviewed by " << Who << " (" << R.Hash << ")\n";
+  llvm::outs() << FileArg << ":" << Line << ": signed off "
+               << (Annotated ? "recorded " : "")
+               << "AI-assisted region (tool: " << R.tool() << ", lines "
+               << R.FirstLine << "-" << R.LastLine << ") as reviewed by " << Who
+               << " (" << R.Hash << ")";
+  if (Annotated)
+    llvm::outs() << "; wrote its begin/end annotation at lines "
+                 << R.Origin.Start.Line << " and " << R.LastLine;
+  llvm::outs() << "\n";
   return ExitClean;
 }
 
