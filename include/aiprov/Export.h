@@ -7,9 +7,6 @@
 // export and a check of the same tree always agree; each format is only a
 // renderer of one ExportReport.
 //
-// Only in-source regions (annotations, pragmas, attributes) for now: ledger
-// regions and the `agent-trace` format come with the provenance ledger.
-//
 //===----------------------------------------------------------------------===//
 #ifndef AIPROV_EXPORT_H
 #define AIPROV_EXPORT_H
@@ -39,6 +36,12 @@ struct ExportedRegion {
   /// The `tool` key, or "unknown".
   std::string Tool;
   RegionSource Source = RegionSource::Annotation;
+  /// Region::isUnknownPaste(): listed, but not AI-assisted.
+  bool UnknownPaste = false;
+  /// The lines that count (Region::lineRuns()): one run, except for a
+  /// ledger region part of which a human rewrote.
+  std::vector<LineRange> LineRuns;
+  /// The lines in LineRuns.
   unsigned LineCount = 0;
   /// "sha256:…" of the current text (SPEC §1).
   std::string Hash;
@@ -77,8 +80,11 @@ struct ExportReport {
   /// Sorted by file, then start position.
   std::vector<ExportedRegion> Regions;
   ExportSummary Summary;
-  /// As AnalysisReport::Errors.
+  /// Ledger records whose lines are gone, as AnalysisReport::Lost.
+  std::vector<LostRecord> Lost;
+  /// As AnalysisReport::Errors and Warnings.
   std::vector<std::string> Errors;
+  std::vector<std::string> Warnings;
 };
 
 struct ExportOptions {
@@ -106,6 +112,35 @@ void renderExportSarif(const ExportReport &Report, llvm::raw_ostream &OS,
 
 /// The escaped "k=v;k=v" form of the CSV `keys` column.
 std::string keysText(llvm::ArrayRef<KeyValue> Keys);
+
+/// Options of the formats that say when the export ran.
+struct ExportRunOptions {
+  /// RFC 3339 UTC, e.g. 2026-11-29T02:24:38Z. Empty: exportTimestamp().
+  std::string Timestamp;
+};
+
+/// When this export runs: SOURCE_DATE_EPOCH (seconds since 1970, the
+/// reproducible-builds convention) when set to a number, else now, as RFC
+/// 3339 UTC. Pins the output of tests and reproducible pipelines.
+std::string exportTimestamp();
+
+/// Agent Trace 0.1 as JSON Lines: one record per region, each valid against
+/// docs/schema/agent-trace-record.schema.json, with one range per line run
+/// and aiprov's fields under metadata["dev.aiprov"]. Record ids derive from
+/// the region, so exporting the same tree twice gives the same ids.
+void renderExportAgentTrace(const ExportReport &Report, llvm::raw_ostream &OS,
+                            const ExportRunOptions &Options = {});
+
+/// One self-contained HTML page for auditors: summary, a per-directory bar
+/// chart (inline SVG), a region table sortable by an inline script (a plain
+/// table without JavaScript), lost ledger records, errors and warnings. A
+/// Content-Security-Policy forbids every fetch; all text is escaped.
+void renderExportHtml(const ExportReport &Report, llvm::raw_ostream &OS,
+                      const ExportRunOptions &Options = {});
+
+/// AI lines over total lines in [0, 1], rounded to 4 places (0 when there
+/// are no lines): the share every format prints, so they always agree.
+double aiShare(unsigned AiLines, unsigned TotalLines);
 
 } // namespace aiprov
 

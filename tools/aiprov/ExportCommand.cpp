@@ -15,15 +15,15 @@ namespace aiprov::cli {
 llvm::cl::SubCommand ExportCommand(
     "export",
     "List every AI-assisted region with its provenance, review status and "
-    "policy verdict, plus a summary (JSON, CSV or SARIF). In-source regions "
-    "only for now: ledger regions and the agent-trace format come with the "
-    "provenance ledger");
+    "policy verdict (annotations, pragmas, attributes and regions recorded "
+    "in the ledger), the ledger records that were lost, and a summary "
+    "(JSON, CSV, SARIF, Agent Trace or HTML)");
 
 namespace {
 
 namespace cl = llvm::cl;
 
-enum class ExportFormat { Json, Csv, Sarif };
+enum class ExportFormat { Json, Csv, Sarif, AgentTrace, Html };
 
 cl::list<std::string> Paths(cl::Positional, cl::desc("[PATH ...]"),
                             cl::sub(ExportCommand), cl::cat(AiprovCategory));
@@ -40,7 +40,11 @@ cl::opt<ExportFormat> Format(
                clEnumValN(ExportFormat::Csv, "csv",
                           "RFC 4180 CSV, one row per region"),
                clEnumValN(ExportFormat::Sarif, "sarif",
-                          "SARIF 2.1.0, one result per region")),
+                          "SARIF 2.1.0, one result per region"),
+               clEnumValN(ExportFormat::AgentTrace, "agent-trace",
+                          "Agent Trace 0.1 JSON Lines, one record per region"),
+               clEnumValN(ExportFormat::Html, "html",
+                          "One self-contained HTML page for auditors")),
     cl::sub(ExportCommand), cl::cat(AiprovCategory));
 cl::opt<std::string> OutputFile("o", cl::desc("Write the output to FILE"),
                                 cl::value_desc("FILE"), cl::sub(ExportCommand),
@@ -70,6 +74,8 @@ int runExportCommand() {
   ExportReport Report = buildExport(analyzeFiles(Options));
   for (const std::string &E : Report.Errors)
     llvm::errs() << "aiprov: " << E << "\n";
+  for (const std::string &W : Report.Warnings)
+    llvm::errs() << W << "\n";
 
   bool Written = writeOutput(OutputFile, [&](llvm::raw_ostream &OS) {
     switch (Format.getValue()) {
@@ -81,6 +87,12 @@ int runExportCommand() {
       break;
     case ExportFormat::Sarif:
       renderExportSarif(Report, OS);
+      break;
+    case ExportFormat::AgentTrace:
+      renderExportAgentTrace(Report, OS);
+      break;
+    case ExportFormat::Html:
+      renderExportHtml(Report, OS);
       break;
     }
   });
