@@ -7,7 +7,9 @@
 // AIPROV_SAMPLE_LEDGER names a path (tests/scripts/ledger-validators.cmake).
 //
 //===----------------------------------------------------------------------===//
+#include "ScratchDirectory.h"
 #include "aiprov/Ledger.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -34,31 +36,13 @@ using ::testing::IsEmpty;
 
 class LedgerTest : public ::testing::Test {
 protected:
-  void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("aiprov-ledger", Root));
-  }
-  void TearDown() override {
-    EXPECT_FALSE(llvm::sys::fs::remove_directories(Root));
-  }
-
-  std::string readFile(llvm::StringRef Name) {
-    llvm::SmallString<256> Path(Root);
-    llvm::sys::path::append(Path, Name);
-    auto Buffer = llvm::MemoryBuffer::getFile(Path);
-    return Buffer ? (*Buffer)->getBuffer().str() : "<missing>";
-  }
+  std::string readFile(llvm::StringRef Name) { return Scratch.read(Name); }
   void writeFile(llvm::StringRef Name, llvm::StringRef Text) {
-    llvm::SmallString<256> Path(Root);
-    llvm::sys::path::append(Path, Name);
-    ASSERT_FALSE(
-        llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)));
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(Path, EC);
-    ASSERT_FALSE(EC);
-    Out << Text;
+    Scratch.write(Name, Text);
   }
 
-  llvm::SmallString<128> Root;
+  ScratchDirectory Scratch{"aiprov-ledger"};
+  llvm::SmallString<128> Root{llvm::StringRef(Scratch.root())};
 };
 
 LedgerRecord sampleRecord(unsigned Start = 3) {
@@ -180,15 +164,16 @@ TEST_F(LedgerTest, SkipsBadLinesAndKeepsNeighbours) {
             Good1 + "\n" + "{\"id\": \"x\", garbage\n" + "[1, 2]\n" +
                 "{\"version\": \"0.1\", \"id\": \"y\"}\n" + "\n" + Good2 +
                 "\n" + Good1.substr(0, 40));
+  const std::string Path = Ledger::pathFor(Root);
   LedgerReadResult Read = Ledger(std::string(Root.str())).read();
   EXPECT_THAT(
       Read.Warnings,
       ElementsAre(
-          "ledger.jsonl:2: skipped: not JSON",
-          "ledger.jsonl:3: skipped: not a JSON object",
-          "ledger.jsonl:4: skipped: missing or invalid field "
-          "'timestamp'",
-          "ledger.jsonl:7: skipped: torn last line (no final newline)"));
+          Path + ":2:1: warning: skipped: not JSON",
+          Path + ":3:1: warning: skipped: not a JSON object",
+          Path + ":4:1: warning: skipped: missing or invalid field "
+                 "'timestamp'",
+          Path + ":7:1: warning: skipped: torn last line (no final newline)"));
   ASSERT_EQ(Read.Records.size(), 2U);
   EXPECT_EQ(Read.Records[0].StartLine, 1U);
   EXPECT_EQ(Read.Records[1].StartLine, 7U);
@@ -306,10 +291,22 @@ void reap(WriterSlot &Slot, std::vector<std::string> &Ids, unsigned Target) {
 }
 
 TEST_F(LedgerTest, SurvivesConcurrentWritersKilledAtRandom) {
-  constexpr unsigned Writers = 4, PerWriter = 2000;
-  const auto Budget = std::chrono::seconds(12); // Leaves room under 15 s.
+  // As the issue asks: 4 writers of 10 000 records each, all of them
+  // acknowledged in the end. SIGKILL tests atomicity, not power loss, so the
+  // ledger lives on tmpfs where fsync is free: on disk, 40 000 fsyncs
+  // would take minutes and prove nothing more.
+  constexpr unsigned Writers = 4, PerWriter = 10000;
+  const auto Budget = std::chrono::seconds(240); // A hang, not a slow disk.
   std::mt19937 Random(20261129);
-  std::string RootPath(Root.str());
+  llvm::SmallString<128> ShmRoot;
+  if (llvm::sys::fs::is_directory("/dev/shm") &&
+      llvm::sys::fs::createUniqueDirectory("/dev/shm/aiprov-crash", ShmRoot))
+    ShmRoot.clear(); // Not creatable: the fixture's directory will do.
+  std::string RootPath(ShmRoot.empty() ? Root.str() : ShmRoot.str());
+  auto RemoveShm = llvm::make_scope_exit([&] {
+    if (!ShmRoot.empty())
+      EXPECT_FALSE(llvm::sys::fs::remove_directories(ShmRoot));
+  });
   std::vector<WriterSlot> Slots(Writers);
   std::vector<std::string> Reported;
   unsigned Kills = 0;
@@ -385,7 +382,8 @@ TEST_F(LedgerTest, SurvivesConcurrentWritersKilledAtRandom) {
               Reported.size(), Lines.size(), Read.Records.size(), Unparsed,
               Read.Warnings.size());
   EXPECT_GT(Kills, 0U);
-  EXPECT_GT(Reported.size(), 0U);
+  EXPECT_FALSE(OutOfTime) << "the writers did not finish in time";
+  EXPECT_EQ(Reported.size(), Writers * PerWriter);
 }
 
 // Not a check on its own: leaves a sample ledger for ajv to validate
