@@ -72,23 +72,16 @@ llvm::Expected<std::string> recordingRootFor(llvm::StringRef AbsoluteFile,
   return Root;
 }
 
-llvm::Expected<RecordBatch> buildRecords(const RecordRequest &Request,
-                                         PolicyResolver &Policies) {
-  const std::string &Name = Request.File;
-  if (Request.Ranges.empty())
-    return fail(Name + ": no lines to record");
-  // Symlinks resolved, so the file's git root is the one that holds it.
-  llvm::SmallString<256> Path;
-  if (std::error_code EC = fs::real_path(Name, Path))
-    return fail(Name + ": " + EC.message());
-  if (!fs::is_regular_file(Path))
-    return fail(Name + ": not a regular file");
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return fail(Name + ": cannot read file: " + Buffer.getError().message());
-  std::vector<std::string> Fingerprints =
-      fingerprintLines((*Buffer)->getBuffer());
+namespace {
+
+/// The one place records are built: Name is how errors name the file (as
+/// the caller spelled it), Path its absolute path and Text its content.
+llvm::Expected<RecordBatch> buildRecordsAt(const RecordRequest &Request,
+                                           llvm::StringRef Name,
+                                           llvm::StringRef Path,
+                                           llvm::StringRef Text,
+                                           PolicyResolver &Policies) {
+  std::vector<std::string> Fingerprints = fingerprintLines(Text);
 
   for (const LineRange &R : Request.Ranges) {
     if (R.First == 0 || R.First > R.Last)
@@ -125,12 +118,48 @@ llvm::Expected<RecordBatch> buildRecords(const RecordRequest &Request,
     Rec.Origin = Request.Origin;
     // Nobody said an AI wrote a paste of unknown origin: other Agent Trace
     // readers must not count it as AI, and aiprov-unknown-paste reports it.
-    Rec.Contributor = Request.Origin == "unknown-paste" ? "unknown" : "ai";
+    Rec.Contributor = !Request.Contributor.empty()        ? Request.Contributor
+                      : Request.Origin == "unknown-paste" ? "unknown"
+                                                          : "ai";
     Rec.Who = Who;
     Rec.LineFingerprints.assign(Fingerprints.begin() + (R.First - 1),
                                 Fingerprints.begin() + R.Last);
   }
   return Batch;
+}
+
+} // namespace
+
+llvm::Expected<RecordBatch> buildRecords(const RecordRequest &Request,
+                                         PolicyResolver &Policies) {
+  const std::string &Name = Request.File;
+  if (Request.Ranges.empty())
+    return fail(Name + ": no lines to record");
+  // Symlinks resolved, so the file's git root is the one that holds it.
+  llvm::SmallString<256> Path;
+  if (std::error_code EC = fs::real_path(Name, Path))
+    return fail(Name + ": " + EC.message());
+  if (!fs::is_regular_file(Path))
+    return fail(Name + ": not a regular file");
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return fail(Name + ": cannot read file: " + Buffer.getError().message());
+  return buildRecordsAt(Request, Name, Path, (*Buffer)->getBuffer(), Policies);
+}
+
+llvm::Expected<RecordBatch> buildRecordsOfText(const RecordRequest &Request,
+                                               llvm::StringRef Text,
+                                               PolicyResolver &Policies) {
+  const std::string &Name = Request.File;
+  if (Request.Ranges.empty())
+    return fail(Name + ": no lines to record");
+  // Symlinks resolved when the file exists; an editor's unsaved new file
+  // is taken as named.
+  llvm::SmallString<256> Path;
+  if (fs::real_path(Name, Path))
+    Path = Name;
+  return buildRecordsAt(Request, Name, Path, Text, Policies);
 }
 
 llvm::Expected<RecordBatch> recordLines(const RecordRequest &Request,

@@ -31,6 +31,9 @@ struct RecordRequest {
   std::string ToolVersion;
   std::string Model;
   std::string Origin;
+  /// The Agent Trace contributor type. Empty: `unknown` for origin
+  /// `unknown-paste`, else `ai`.
+  std::string Contributor;
   /// Empty: `git config user.email` in the file's directory, or empty when
   /// git or the setting is missing.
   std::string Who;
@@ -50,6 +53,13 @@ struct RecordBatch {
 /// valid or none is returned.
 llvm::Expected<RecordBatch> buildRecords(const RecordRequest &Request,
                                          PolicyResolver &Policies);
+
+/// buildRecords() over Text, the file's content as an editor holds it
+/// (perhaps unsaved), instead of the file on disk. Request.File must be
+/// absolute; it need not exist yet. Same errors, except reading the file.
+llvm::Expected<RecordBatch> buildRecordsOfText(const RecordRequest &Request,
+                                               llvm::StringRef Text,
+                                               PolicyResolver &Policies);
 
 /// buildRecords(), then appends each record to its workspace's ledger.
 /// Returns what was written; on a failed append, the records before it are

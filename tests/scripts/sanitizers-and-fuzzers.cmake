@@ -7,7 +7,7 @@ add_test(NAME asan-ubsan-unit-tests
           --gtest_brief=1)
 set_tests_properties(asan-ubsan-unit-tests PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900
   ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
-foreach(fuzzer directive-fuzzer policy-fuzzer)
+foreach(fuzzer directive-fuzzer policy-fuzzer lsp-fuzzer)
   # New inputs go to the first directory, in the build tree; the seeds in
   # the source tree are only read.
   set(work ${CMAKE_CURRENT_BINARY_DIR}/fuzz-corpus/${fuzzer})

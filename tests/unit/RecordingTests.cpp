@@ -188,5 +188,35 @@ TEST_F(RecordingTest, BuildRecordsWritesNothing) {
   EXPECT_FALSE(llvm::sys::fs::exists(Ledger::pathFor(Root)));
 }
 
+TEST_F(RecordingTest, BuildRecordsOfTextFingerprintsTheGivenText) {
+  makeGitRepo();
+  writeFile("f.cpp", Source);
+  // The editor's unsaved text differs from the file on disk.
+  constexpr llvm::StringRef Unsaved = "int pasted;\nint a;\n";
+  auto FromText =
+      buildRecordsOfText(request("f.cpp", {{1, 2}}), Unsaved, Policies);
+  ASSERT_TRUE(bool(FromText)) << llvm::toString(FromText.takeError());
+  ASSERT_THAT(FromText->Records, SizeIs(1));
+  std::vector<std::string> Expected = fingerprintLines(Unsaved);
+  EXPECT_EQ(FromText->Records[0].LineFingerprints, Expected);
+  EXPECT_EQ(FromText->Records[0].File, "f.cpp");
+  // Line 3 exists on disk but not in the text.
+  auto Past = buildRecordsOfText(request("f.cpp", {{3, 3}}), Unsaved, Policies);
+  ASSERT_FALSE(bool(Past));
+  EXPECT_THAT(llvm::toString(Past.takeError()), HasSubstr("out of range"));
+}
+
+TEST_F(RecordingTest, BuildRecordsOfTextNeedsNoFileOnDisk) {
+  makeGitRepo();
+  RecordRequest R = request("new/unsaved.cpp", {{1, 1}});
+  R.Origin = "paste";
+  R.Contributor = "unknown";
+  auto Batch = buildRecordsOfText(R, "int x;\n", Policies);
+  ASSERT_TRUE(bool(Batch)) << llvm::toString(Batch.takeError());
+  ASSERT_THAT(Batch->Records, SizeIs(1));
+  EXPECT_EQ(Batch->Records[0].File, "new/unsaved.cpp");
+  EXPECT_EQ(Batch->Records[0].Contributor, "unknown");
+}
+
 } // namespace
 } // namespace aiprov

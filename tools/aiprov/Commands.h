@@ -42,6 +42,9 @@ int runExportCommand();
 extern llvm::cl::SubCommand RecordCommand;
 int runRecordCommand();
 
+extern llvm::cl::SubCommand LspCommand;
+int runLspCommand();
+
 } // namespace aiprov::cli
 
 #endif

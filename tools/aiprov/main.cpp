@@ -20,7 +20,8 @@ int main(int argc, char **argv) {
   });
   llvm::cl::HideUnrelatedOptions(AiprovCategory);
   for (llvm::cl::SubCommand *Sub :
-       {&CheckCommand, &ReviewCommand, &ExportCommand, &RecordCommand})
+       {&CheckCommand, &ReviewCommand, &ExportCommand, &RecordCommand,
+        &LspCommand})
     llvm::cl::HideUnrelatedOptions(AiprovCategory, *Sub);
 
   std::string Errors;
@@ -36,7 +37,8 @@ int main(int argc, char **argv) {
           "export)\n"
           "  aiprov record --file PATH --lines A-B | --hook AGENT\n"
           "                              record AI-assisted lines in the "
-          "ledger\n",
+          "ledger\n"
+          "  aiprov lsp [--log FILE]     run the language server on stdio\n",
           &ErrorStream)) {
     llvm::errs() << ErrorStream.str();
     return ExitUsageOrIO;
@@ -49,6 +51,8 @@ int main(int argc, char **argv) {
     return runExportCommand();
   if (RecordCommand)
     return runRecordCommand();
+  if (LspCommand)
+    return runLspCommand();
 
   llvm::errs() << "aiprov: error: no command given; see 'aiprov --help'\n";
   return ExitUsageOrIO;

@@ -1,0 +1,365 @@
+//===--- AiprovServer.cpp - The language server's LSP-free core -----------===//
+//
+// analyze() is `aiprov check`'s per-file pipeline (CheckRunner.cpp) on the
+// editor's text instead of the file on disk: policy verdict, lexer-mode
+// regions, ledger records placed by content, then the checks. Between
+// placements by content (which re-read nothing, but search the whole text),
+// ledger regions follow each edit through a RegionTracker, and each change's
+// insertions go to the PasteDetector; records it asks for are built from
+// the editor's text and appended to the ledger here.
+//
+//===----------------------------------------------------------------------===//
+#include "AiprovServer.h"
+#include "Logger.h"
+#include "aiprov/Checks.h"
+#include "aiprov/Recording.h"
+#include "aiprov/RegionTracker.h"
+#include "llvm/Support/Path.h"
+#include <algorithm>
+
+namespace aiprov::server {
+
+AiprovServer::AiprovServer(const Options &Opts)
+    : Opts(Opts), Policies(PolicyResolver::Options{Opts.PolicyFile}) {}
+
+std::shared_ptr<const DocumentAnalysis>
+AiprovServer::analyze(llvm::StringRef Key, llvm::StringRef Path,
+                      std::string Text, int64_t Version, Placement How) {
+  auto Doc = std::make_shared<DocumentAnalysis>();
+  Doc->Key = Key.str();
+  Doc->Path = Path.str();
+  Doc->Version = Version;
+  Doc->Text = std::move(Text);
+  Doc->Lines = std::make_unique<LineTable>(Doc->Text);
+  // Doc->Text is a std::string: NUL-terminated just past its end.
+  Doc->Regions = analyzeBuffer(Doc->Text);
+  if (Path.empty()) {
+    Doc->Findings = checkRegions(Key, Doc->Regions, Doc->Policy);
+    sortFindings(Doc->Findings);
+    return Doc;
+  }
+
+  llvm::Expected<Verdict> Policy = Policies.verdictFor(Path);
+  if (!Policy) {
+    Doc->PolicyError = llvm::toString(Policy.takeError());
+    logError(Path + ": not checked: " + Doc->PolicyError);
+    return Doc;
+  }
+  Doc->Policy = std::move(*Policy);
+
+  LedgerTrack &Track = Tracks[Key];
+  if (How == Placement::ByContent)
+    placeByContent(Key, Path, *Doc, Track);
+  mergeLedgerRegions(Doc->Regions, trackedRegions(*Doc, Track));
+  // Fingerprints as `aiprov check` computes them, independent of the cwd.
+  llvm::StringRef Identity = Path;
+  const std::string &Top = Doc->Policy.TopPolicyDir;
+  if (!Top.empty() && Identity.starts_with(Top))
+    Identity = Identity.drop_front(Top.size()).ltrim('/');
+  Doc->Findings = checkRegions(Path, Doc->Regions, Doc->Policy, Identity);
+  sortFindings(Doc->Findings);
+  return Doc;
+}
+
+void AiprovServer::placeByContent(llvm::StringRef Key, llvm::StringRef Path,
+                                  const DocumentAnalysis &Doc,
+                                  LedgerTrack &Track) {
+  auto [Root, Recorded] = Ledgers.recordsOfFile(Path, Doc.Policy.TopPolicyDir);
+  // What this server recorded itself, and pending pastes, shown at once.
+  auto AddFrom =
+      [&Recorded](const llvm::StringMap<std::vector<LedgerRecord>> &Map,
+                  llvm::StringRef Name) {
+        if (auto It = Map.find(Name); It != Map.end())
+          for (const LedgerRecord &R : It->second)
+            Recorded.push_back(&R);
+      };
+  AddFrom(Written, Path);
+  AddFrom(Provisional, Key);
+  Track = LedgerTrack();
+  if (Recorded.empty())
+    return;
+  Track.Placed = placeRecords(Recorded, Doc.Text, *Doc.Lines, Root).Regions;
+  for (size_t Id = 0; Id < Track.Placed.size(); ++Id)
+    Track.Lines.track(Id, Track.Placed[Id].lineRuns());
+}
+
+std::vector<Region> AiprovServer::trackedRegions(const DocumentAnalysis &Doc,
+                                                 const LedgerTrack &Track) {
+  std::vector<Region> Regions;
+  for (RegionTracker::RegionId Id : Track.Lines.regionIds()) {
+    llvm::ArrayRef<LineRange> Runs = Track.Lines.linesOf(Id);
+    Region R = Track.Placed[Id];
+    R.FirstLine = Runs.front().First;
+    R.LastLine = Runs.back().Last;
+    R.Runs.assign(Runs.begin(), Runs.end());
+    R.Origin.Start = {R.FirstLine, 1};
+    R.Origin.LastLine = R.FirstLine;
+    R.Hash = regionHash(Doc.Text, *Doc.Lines, R.FirstLine, R.LastLine, {});
+    Regions.push_back(std::move(R));
+  }
+  std::stable_sort(Regions.begin(), Regions.end(),
+                   [](const Region &A, const Region &B) {
+                     return A.FirstLine < B.FirstLine;
+                   });
+  return Regions;
+}
+
+std::shared_ptr<const DocumentAnalysis>
+AiprovServer::openDocument(llvm::StringRef Key, llvm::StringRef Path,
+                           std::string Text, int64_t Version) {
+  std::shared_ptr<const DocumentAnalysis> Doc =
+      analyze(Key, Path, std::move(Text), Version, Placement::ByContent);
+  Documents[Key] = Doc;
+  return Doc;
+}
+
+llvm::Error AiprovServer::applyTracked(std::string &Text,
+                                       llvm::ArrayRef<DocumentEdit> Edits,
+                                       TrackedChange &Change) const {
+  // Each edit's insertion, carried through the edits after it in the same
+  // change, so all are in lines of the final text.
+  RegionTracker Tracker;
+  std::vector<unsigned> Counts;
+  for (const DocumentEdit &Edit : Edits) {
+    if (!Edit.Range) {
+      // A full-text sync is how some clients send every change; it says
+      // nothing about what was inserted, so it is never a paste.
+      Tracker = RegionTracker();
+      Counts.clear();
+      Change.Resynced = true;
+    } else {
+      LineTable Lines(Text);
+      size_t Begin = offsetOfPosition(Text, Edit.Range->Start, Encoding);
+      size_t End = offsetOfPosition(Text, Edit.Range->End, Encoding);
+      aiprov::DocumentEdit Engine = aiprov::DocumentEdit::within(
+          Text, Lines, Lines.positionOf(Begin),
+          Lines.positionOf(std::max(Begin, End)), Edit.NewText);
+      Tracker.applyEdit(Engine);
+      Change.LedgerLines.applyEdit(Engine);
+      LineRange Now = insertedLines(Engine);
+      if (Now.First != 0) {
+        Tracker.track(Counts.size(), {Now});
+        Counts.push_back(insertedLineCount(Engine));
+      }
+    }
+    if (llvm::Error E = applyEdits(Text, Edit, Encoding, &Change.Clamped))
+      return E;
+  }
+  for (RegionTracker::RegionId Id : Tracker.regionIds()) {
+    llvm::ArrayRef<LineRange> Runs = Tracker.linesOf(Id);
+    Change.Inserted.push_back(
+        {{Runs.front().First, Runs.back().Last}, Counts[Id]});
+  }
+  return llvm::Error::success();
+}
+
+std::vector<LedgerRecord>
+AiprovServer::recordsFor(const DocumentAnalysis &Doc,
+                         llvm::ArrayRef<Attribution> As) {
+  std::vector<LedgerRecord> Records;
+  for (const Attribution &A : As) {
+    LineRange Lines{A.Lines.First,
+                    std::min(A.Lines.Last, Doc.Lines->lineCount())};
+    if (Lines.First == 0 || Lines.First > Lines.Last)
+      continue;
+    RecordRequest Request;
+    Request.File = Doc.Path;
+    Request.Ranges = {Lines};
+    Request.Tool = A.Tool;
+    Request.Model = A.Model;
+    Request.Origin = A.Origin;
+    Request.Contributor = A.Contributor;
+    llvm::Expected<RecordBatch> Batch =
+        buildRecordsOfText(Request, Doc.Text, Policies);
+    if (!Batch) {
+      logError("cannot record " + A.Origin + ": " +
+               llvm::toString(Batch.takeError()));
+      continue;
+    }
+    for (LedgerRecord &R : Batch->Records)
+      Records.push_back(std::move(R));
+  }
+  return Records;
+}
+
+void AiprovServer::write(llvm::StringRef Path,
+                         std::vector<LedgerRecord> Records) {
+  if (Records.empty())
+    return;
+  std::vector<LedgerRecord> &Kept = Written[Path];
+  if (!Opts.WriteLedger) {
+    // Shown as if written, so diagnostics don't depend on the option.
+    for (LedgerRecord &R : Records)
+      Kept.push_back(std::move(R));
+    return;
+  }
+  llvm::Expected<std::string> Root = recordingRootFor(Path, Policies);
+  if (!Root) {
+    logError("cannot record in the ledger: " +
+             llvm::toString(Root.takeError()));
+    return;
+  }
+  Ledger L(*Root);
+  for (LedgerRecord &R : Records) {
+    if (llvm::Error E = L.append(R)) {
+      logError(Ledger::pathFor(*Root) +
+               ": cannot append: " + llvm::toString(std::move(E)));
+      continue;
+    }
+    Kept.push_back(std::move(R));
+  }
+}
+
+llvm::Expected<std::shared_ptr<const DocumentAnalysis>>
+AiprovServer::changeDocument(llvm::StringRef Key,
+                             llvm::ArrayRef<DocumentEdit> Edits,
+                             int64_t Version) {
+  auto It = Documents.find(Key);
+  if (It == Documents.end())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "document is not open: " + Key);
+  std::string Text = It->second->Text;
+  LedgerTrack &Track = Tracks[Key];
+  // The tracker moves only if every edit applies: a failed change leaves
+  // the document as it was.
+  TrackedChange Change{Track.Lines, {}, 0, false};
+  if (llvm::Error E = applyTracked(Text, Edits, Change))
+    return std::move(E);
+  Track.Lines = std::move(Change.LedgerLines);
+  if (Change.Clamped)
+    logError(Key + ": " + llvm::Twine(Change.Clamped) +
+             " edit position(s) past a line's or the document's end were "
+             "clamped");
+  const std::string Path = It->second->Path;
+  // A full-text change does not say where lines went: find them by content.
+  std::shared_ptr<const DocumentAnalysis> Doc =
+      analyze(Key, Path, std::move(Text), Version,
+              Change.Resynced ? Placement::ByContent : Placement::Tracked);
+  // Pastes are recorded only where the policy is known: it says how many
+  // lines make one.
+  if (!Path.empty() && Doc->PolicyError.empty()) {
+    std::vector<Attribution> Now =
+        Pastes.changed(Key, Change.Inserted, Doc->Policy.PasteMinLines);
+    write(Path, recordsFor(*Doc, Now));
+    Provisional[Key] = recordsFor(*Doc, Pastes.pending(Key));
+    // New records: every region is placed by content again, the new ones
+    // with them.
+    if (!Now.empty() || !Provisional[Key].empty())
+      Doc = analyze(Key, Path, Doc->Text, Version, Placement::ByContent);
+  }
+  It->second = Doc;
+  return Doc;
+}
+
+llvm::Expected<std::shared_ptr<const DocumentAnalysis>>
+AiprovServer::noticeDocument(llvm::StringRef Key, const PasteNotice &Notice) {
+  auto It = Documents.find(Key);
+  if (It == Documents.end())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "document is not open: " + Key);
+  std::shared_ptr<const DocumentAnalysis> Doc = It->second;
+  if (Doc->Path.empty() || !Doc->PolicyError.empty())
+    return nullptr;
+  size_t PendingBefore = Pastes.pending(Key).size();
+  std::vector<Attribution> Now = Pastes.noticed(Key, Notice);
+  std::vector<Attribution> Pending = Pastes.pending(Key);
+  if (Now.empty() && Pending.size() == PendingBefore)
+    return nullptr;
+  write(Doc->Path, recordsFor(*Doc, Now));
+  // Rebuilt rather than filtered: the detector alone decides what stays.
+  Provisional[Key] = recordsFor(*Doc, Pending);
+  Doc = analyze(Key, Doc->Path, Doc->Text, Doc->Version, Placement::ByContent);
+  It->second = Doc;
+  return Doc;
+}
+
+void AiprovServer::settlePastes(llvm::StringRef Except) {
+  for (auto &Entry : Pastes.settle(Except)) {
+    auto Records = Provisional.find(Entry.first());
+    auto Doc = Documents.find(Entry.first());
+    if (Records == Provisional.end() || Doc == Documents.end())
+      continue;
+    write(Doc->second->Path, std::move(Records->second));
+    Provisional.erase(Records);
+  }
+}
+
+LineRange AiprovServer::linesOf(DocumentSpan Span) {
+  unsigned Last = Span.End.Line;
+  if (Span.End.Character == 0 && Span.End.Line > Span.Start.Line)
+    --Last;
+  return {Span.Start.Line + 1, std::max(Last, Span.Start.Line) + 1};
+}
+
+bool AiprovServer::closeDocument(llvm::StringRef Key) {
+  settlePastes();
+  Pastes.forget(Key);
+  Tracks.erase(Key);
+  Provisional.erase(Key);
+  return Documents.erase(Key);
+}
+
+std::shared_ptr<const DocumentAnalysis>
+AiprovServer::analysis(llvm::StringRef Key) const {
+  auto It = Documents.find(Key);
+  return It == Documents.end() ? nullptr : It->second;
+}
+
+DocumentPosition AiprovServer::positionOf(const DocumentAnalysis &Doc,
+                                          Position Where) const {
+  unsigned Line =
+      std::clamp(Where.Line, 1U, std::max(1U, Doc.Lines->lineCount()));
+  size_t Offset = Doc.Lines->lineStart(Line) + std::max(Where.Column, 1U) - 1;
+  return positionOfOffset(Doc.Text, Offset, Encoding);
+}
+
+DocumentSpan AiprovServer::findingSpan(const DocumentAnalysis &Doc,
+                                       Position Where) const {
+  DocumentPosition Start = positionOf(Doc, Where);
+  size_t Offset = offsetOfPosition(Doc.Text, Start, Encoding);
+  return {Start,
+          positionOfOffset(Doc.Text, endOfLine(Doc.Text, Offset), Encoding)};
+}
+
+DocumentSpan AiprovServer::lineSpan(const DocumentAnalysis &Doc, unsigned First,
+                                    unsigned Last) const {
+  DocumentPosition Start{First > 0 ? First - 1 : 0, 0};
+  size_t LastStart = offsetOfPosition(
+      Doc.Text, DocumentPosition{Last > 0 ? Last - 1 : 0, 0}, Encoding);
+  return {Start,
+          positionOfOffset(Doc.Text, endOfLine(Doc.Text, LastStart), Encoding)};
+}
+
+std::vector<const Region *> AiprovServer::regionsAt(const DocumentAnalysis &Doc,
+                                                    DocumentPosition Pos) {
+  unsigned Line = Pos.Line + 1;
+  std::vector<const Region *> Found;
+  for (const Region &R : Doc.Regions.Regions)
+    for (const LineRange &Run : R.lineRuns())
+      if (Run.First <= Line && Line <= Run.Last) {
+        Found.push_back(&R);
+        break;
+      }
+  std::stable_sort(Found.begin(), Found.end(),
+                   [](const Region *A, const Region *B) {
+                     return A->lineCount() < B->lineCount();
+                   });
+  return Found;
+}
+
+std::vector<std::string> AiprovServer::checksOf(const DocumentAnalysis &Doc,
+                                                const Region &R) {
+  std::vector<CheckId> Ids;
+  for (const Finding &F : Doc.Findings)
+    if (F.Where == R.Origin.Start && F.Check != CheckId::MalformedAnnotation)
+      Ids.push_back(F.Check);
+  std::sort(Ids.begin(), Ids.end());
+  Ids.erase(std::unique(Ids.begin(), Ids.end()), Ids.end());
+  std::vector<std::string> Names;
+  Names.reserve(Ids.size());
+  for (CheckId Id : Ids)
+    Names.push_back(checkInfo(Id).Name.str());
+  return Names;
+}
+
+} // namespace aiprov::server

@@ -1,0 +1,221 @@
+//===--- AiprovServer.h - The language server's LSP-free core -------------===//
+//
+// Like clangd's ClangdServer: owns the open documents and knows how to turn
+// one into regions and findings, but nothing about JSON-RPC, so it could be
+// embedded elsewhere and is unit-tested without a transport. Everything it
+// knows about directives, policies and the ledger comes from the engine
+// (analyzeBuffer, PolicyResolver, LedgerCache/placeRecords/
+// mergeLedgerRegions, checkRegions), so the editor and `aiprov check` never
+// disagree about a file.
+//
+// Each change produces a new immutable DocumentAnalysis snapshot, shared by
+// pointer. That is the seam for per-file work queues (clangd's TUScheduler):
+// a queue per document would build the next snapshot off the reader thread
+// (a debounced AST parse refining the lexer-path one) and swap it in, while
+// readers keep the snapshot they hold. Today the lexer path runs inline;
+// it takes milliseconds.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AIPROV_SERVER_AIPROVSERVER_H
+#define AIPROV_SERVER_AIPROVSERVER_H
+
+#include "PasteDetector.h"
+#include "SourceCode.h"
+#include "aiprov/Finding.h"
+#include "aiprov/Ledger.h"
+#include "aiprov/LedgerRegions.h"
+#include "aiprov/Policy.h"
+#include "aiprov/Region.h"
+#include "aiprov/RegionTracker.h"
+#include "aiprov/SourceText.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aiprov::server {
+
+/// One version of one document and everything known about it. Immutable
+/// once built; safe to read from any thread.
+struct DocumentAnalysis {
+  /// The client's name for the document (its URI).
+  std::string Key;
+  /// Absolute, normalized file path; empty for a document that is not a
+  /// file (an untitled buffer): it gets no policy and no ledger.
+  std::string Path;
+  int64_t Version = 0;
+  /// The document's UTF-8 text. std::string keeps a NUL just past the end,
+  /// which the engine's lexer requires.
+  std::string Text;
+  /// Built over Text (engine lines: 1-based, byte columns after a BOM).
+  std::unique_ptr<LineTable> Lines;
+  FileRegions Regions;
+  /// The file's policy verdict; the default (allow) when the policy could
+  /// not be read, with PolicyError saying why.
+  Verdict Policy;
+  std::string PolicyError;
+  /// In sortFindings order; empty when PolicyError is set (SPEC §2: files
+  /// under a broken policy are not checked).
+  std::vector<Finding> Findings;
+
+  DocumentAnalysis() = default;
+  DocumentAnalysis(const DocumentAnalysis &) = delete; // Lines points in.
+  DocumentAnalysis &operator=(const DocumentAnalysis &) = delete;
+};
+
+/// A region's extent in client positions: from the start of its first line
+/// to the end (before the terminator) of its last.
+struct DocumentSpan {
+  DocumentPosition Start, End;
+};
+
+/// Not thread-safe: call from one thread (the transport's reader). The
+/// snapshots it hands out may be read anywhere.
+class AiprovServer {
+public:
+  struct Options {
+    /// `--policy FILE` for every document; empty (default): discover the
+    /// nearest .aiprov.yaml like `aiprov check` does.
+    std::string PolicyFile;
+    /// False: pastes and completions are still detected and reported, but
+    /// never appended to a ledger (the fuzzer; read-only checkouts).
+    bool WriteLedger = true;
+  };
+
+  explicit AiprovServer(const Options &Opts);
+
+  /// The unit of every DocumentPosition in and out; UTF-16 until the
+  /// client negotiates otherwise.
+  void setEncoding(OffsetEncoding E) { Encoding = E; }
+  OffsetEncoding encoding() const { return Encoding; }
+
+  /// Opens (or reopens) Key with Text and analyzes it.
+  std::shared_ptr<const DocumentAnalysis> openDocument(llvm::StringRef Key,
+                                                       llvm::StringRef Path,
+                                                       std::string Text,
+                                                       int64_t Version);
+
+  /// Applies Edits (in order, LSP semantics) and re-analyzes. Fails, with
+  /// the document unchanged, when Key is not open or a range is reversed.
+  /// Positions past a line's or the file's end are clamped and logged.
+  llvm::Expected<std::shared_ptr<const DocumentAnalysis>>
+  changeDocument(llvm::StringRef Key, llvm::ArrayRef<DocumentEdit> Edits,
+                 int64_t Version);
+
+  /// A client notice (aiprov/didPaste, aiprov/didInsertCompletion) about
+  /// Key; Notice.Lines from linesOf(). Returns Key's new snapshot when the
+  /// notice changed its regions (it replaced a pending unknown paste or
+  /// was recorded at once), else nullptr. Fails when Key is not open.
+  llvm::Expected<std::shared_ptr<const DocumentAnalysis>>
+  noticeDocument(llvm::StringRef Key, const PasteNotice &Notice);
+
+  /// A message other than a notice about Except arrived: writes the pending
+  /// unknown pastes of every other document to the ledger (PasteDetector.h).
+  /// Their regions are already in the snapshots, so nothing is re-published.
+  void settlePastes(llvm::StringRef Except = "");
+
+  /// The 1-based lines Span (client units) covers: a span ending at column
+  /// 0 of a later line does not take that line.
+  static LineRange linesOf(DocumentSpan Span);
+
+  /// False when Key was not open. Settles Key's pending pastes first.
+  bool closeDocument(llvm::StringRef Key);
+
+  /// The latest snapshot of Key; nullptr when it is not open.
+  std::shared_ptr<const DocumentAnalysis> analysis(llvm::StringRef Key) const;
+
+  /// Where an engine position (1-based line, 1-based byte column) is, in
+  /// client units.
+  DocumentPosition positionOf(const DocumentAnalysis &Doc,
+                              Position Where) const;
+  /// From Where to the end of its line: where a finding is shown.
+  DocumentSpan findingSpan(const DocumentAnalysis &Doc, Position Where) const;
+  /// Lines First..Last (1-based, inclusive) in client units.
+  DocumentSpan lineSpan(const DocumentAnalysis &Doc, unsigned First,
+                        unsigned Last) const;
+
+  /// Regions with a counted line at Pos's line, innermost (fewest lines)
+  /// first.
+  static std::vector<const Region *> regionsAt(const DocumentAnalysis &Doc,
+                                               DocumentPosition Pos);
+  /// Names of the checks that report R (not malformed-annotation, which is
+  /// about directives), in check-table order.
+  static std::vector<std::string> checksOf(const DocumentAnalysis &Doc,
+                                           const Region &R);
+
+private:
+  /// How analyze() finds the ledger regions of the new text.
+  enum class Placement {
+    /// Re-anchor every record by content (didOpen, new records, a
+    /// full-text change).
+    ByContent,
+    /// Take the lines the tracker carried through the edits.
+    Tracked,
+  };
+  /// Per open document: its ledger regions as last placed by content, and
+  /// their lines since then (ids are indices into Placed).
+  struct LedgerTrack {
+    std::vector<Region> Placed;
+    RegionTracker Lines;
+  };
+  /// What applying one didChange did besides changing the text.
+  struct TrackedChange {
+    /// The document's ledger lines, moved through the edits.
+    RegionTracker LedgerLines;
+    /// What the edits inserted, in lines of the final text.
+    std::vector<Insertion> Inserted;
+    /// Positions clamped (SourceCode.h).
+    unsigned Clamped = 0;
+    /// A full-text replacement was among the edits.
+    bool Resynced = false;
+  };
+
+  std::shared_ptr<const DocumentAnalysis>
+  analyze(llvm::StringRef Key, llvm::StringRef Path, std::string Text,
+          int64_t Version, Placement How);
+  /// Places the ledger's records of Doc, this server's own and Key's
+  /// pending ones by content, and starts tracking them afresh.
+  void placeByContent(llvm::StringRef Key, llvm::StringRef Path,
+                      const DocumentAnalysis &Doc, LedgerTrack &Track);
+  /// Track's regions on the lines it holds now, sorted by first line.
+  static std::vector<Region> trackedRegions(const DocumentAnalysis &Doc,
+                                            const LedgerTrack &Track);
+  /// Ledger records for As over Doc's text; failures are logged and skip
+  /// that attribution.
+  std::vector<LedgerRecord> recordsFor(const DocumentAnalysis &Doc,
+                                       llvm::ArrayRef<Attribution> As);
+  /// Appends Records to the ledger of Path's workspace and remembers them
+  /// as written (see Written).
+  void write(llvm::StringRef Path, std::vector<LedgerRecord> Records);
+  /// Applies Edits to Text, moving Change.LedgerLines with them and
+  /// noting what they inserted (for paste detection).
+  llvm::Error applyTracked(std::string &Text,
+                           llvm::ArrayRef<DocumentEdit> Edits,
+                           TrackedChange &Change) const;
+
+  Options Opts;
+  OffsetEncoding Encoding = OffsetEncoding::UTF16;
+  /// Both cache per directory for the server's lifetime: an edit to a
+  /// policy or the ledger on disk is seen after a restart (reloading on
+  /// workspace/didChangeWatchedFiles is not built yet).
+  PolicyResolver Policies;
+  LedgerCache Ledgers;
+  llvm::StringMap<std::shared_ptr<const DocumentAnalysis>> Documents;
+  llvm::StringMap<LedgerTrack> Tracks;
+  PasteDetector Pastes;
+  /// By document key: records of its pending unknown pastes, shown but not
+  /// yet written.
+  llvm::StringMap<std::vector<LedgerRecord>> Provisional;
+  /// By absolute path: records this server appended to the ledger. The
+  /// LedgerCache read the ledger before they were written and is not
+  /// re-read, so they are added to what it has.
+  llvm::StringMap<std::vector<LedgerRecord>> Written;
+};
+
+} // namespace aiprov::server
+
+#endif

@@ -1,0 +1,147 @@
+//===--- JSONRPC.cpp - Dispatching JSON-RPC messages by method ------------===//
+//
+// Every rejected message is answered (requests) or logged (notifications);
+// none stops the server. Responses from the client are logged and dropped:
+// the server sends no requests of its own yet.
+//
+//===----------------------------------------------------------------------===//
+#include "JSONRPC.h"
+#include "Logger.h"
+
+namespace aiprov::server {
+
+namespace {
+
+nlohmann::json errorMessage(const nlohmann::json &Id, ErrorCode Code,
+                            const std::string &Message) {
+  return {{"jsonrpc", "2.0"},
+          {"id", Id},
+          {"error", {{"code", static_cast<int>(Code)}, {"message", Message}}}};
+}
+
+} // namespace
+
+ReplyOnce::ReplyOnce(ReplyOnce &&Other) noexcept
+    : Id(std::move(Other.Id)), Method(std::move(Other.Method)),
+      Out(std::exchange(Other.Out, nullptr)) {}
+
+ReplyOnce::~ReplyOnce() {
+  if (Out)
+    error(ErrorCode::InternalError, "server did not reply to " + Method);
+}
+
+void ReplyOnce::result(nlohmann::json Result) {
+  if (!Out) {
+    logError("second reply to " + Method + " dropped");
+    return;
+  }
+  std::exchange(Out, nullptr)
+      ->send({{"jsonrpc", "2.0"}, {"id", Id}, {"result", std::move(Result)}});
+}
+
+void ReplyOnce::error(ErrorCode Code, const std::string &Message) {
+  if (!Out) {
+    logError("second reply to " + Method + " dropped");
+    return;
+  }
+  logError(Method + " failed: " + Message);
+  std::exchange(Out, nullptr)->send(errorMessage(Id, Code, Message));
+}
+
+void logInvalidNotification(llvm::StringRef Method, llvm::StringRef Problem) {
+  logError("notification " + Method + " ignored: " + Problem);
+}
+
+void Dispatcher::onRequest(llvm::StringRef Method, RequestHandler Handler) {
+  Requests[Method] = std::move(Handler);
+}
+
+void Dispatcher::onNotification(llvm::StringRef Method,
+                                NotificationHandler Handler) {
+  Notifications[Method] = std::move(Handler);
+}
+
+void Dispatcher::sendError(const nlohmann::json &Id, ErrorCode Code,
+                           const std::string &Message) {
+  logError("error " + std::to_string(static_cast<int>(Code)) + ": " + Message);
+  Out.send(errorMessage(Id, Code, Message));
+}
+
+bool Dispatcher::handleMessage(const nlohmann::json &Message) {
+  if (!Message.is_object()) {
+    sendError(nullptr, ErrorCode::InvalidRequest,
+              "a message must be a JSON object");
+    return true;
+  }
+  auto Field = [&](const char *Name) -> const nlohmann::json * {
+    auto It = Message.find(Name);
+    return It == Message.end() ? nullptr : &*It;
+  };
+  const nlohmann::json *Id = Field("id");
+  const nlohmann::json *Method = Field("method");
+  const nlohmann::json *Version = Field("jsonrpc");
+  bool ValidId = Id && (Id->is_number_integer() || Id->is_string());
+  nlohmann::json ReplyId = ValidId ? *Id : nlohmann::json(nullptr);
+  if (!Version || *Version != "2.0") {
+    sendError(ReplyId, ErrorCode::InvalidRequest, "jsonrpc must be \"2.0\"");
+    return true;
+  }
+  if (!Method) {
+    if (Id && (Field("result") || Field("error")))
+      logInfo("response from the client ignored: " + Message.dump());
+    else
+      sendError(ReplyId, ErrorCode::InvalidRequest, "message has no method");
+    return true;
+  }
+  if (!Method->is_string() || (Id && !ValidId)) {
+    sendError(ReplyId, ErrorCode::InvalidRequest,
+              "method must be a string and id a number or a string");
+    return true;
+  }
+  const std::string &Name = Method->get_ref<const std::string &>();
+  static const nlohmann::json NoParams = nlohmann::json::object();
+  const nlohmann::json *Params = Field("params");
+  const nlohmann::json &Args = Params ? *Params : NoParams;
+
+  if (!Id) { // A notification.
+    if (Name == "exit")
+      return false;
+    if (State != Lifecycle::Running) {
+      logInfo("notification " + Name + " ignored: " +
+              (State == Lifecycle::Uninitialized ? "not initialized"
+                                                 : "after shutdown"));
+      return true;
+    }
+    auto It = Notifications.find(Name);
+    if (It == Notifications.end()) {
+      // $/ notifications are optional by the spec; others are worth a note.
+      logInfo("notification " + Name + " not handled");
+      return true;
+    }
+    It->second(Args);
+    return true;
+  }
+
+  if (State == Lifecycle::Uninitialized && Name != "initialize") {
+    sendError(ReplyId, ErrorCode::ServerNotInitialized,
+              Name + " before initialize");
+    return true;
+  }
+  if (State == Lifecycle::ShutDown) {
+    sendError(ReplyId, ErrorCode::InvalidRequest, Name + " after shutdown");
+    return true;
+  }
+  if (State == Lifecycle::Running && Name == "initialize") {
+    sendError(ReplyId, ErrorCode::InvalidRequest, "initialize sent twice");
+    return true;
+  }
+  auto It = Requests.find(Name);
+  if (It == Requests.end()) {
+    sendError(ReplyId, ErrorCode::MethodNotFound, "method not found: " + Name);
+    return true;
+  }
+  It->second(Args, ReplyOnce(ReplyId, Name, Out));
+  return true;
+}
+
+} // namespace aiprov::server

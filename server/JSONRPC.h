@@ -1,0 +1,140 @@
+//===--- JSONRPC.h - Dispatching JSON-RPC messages by method --------------===//
+//
+// Turns one incoming message into a call of the handler registered for its
+// method, and every way that can fail into the JSON-RPC error the LSP spec
+// asks for. It also enforces the LSP lifecycle, because that decides which
+// error a request gets: nothing but `initialize` before initialization
+// (ServerNotInitialized), nothing after `shutdown` (InvalidRequest), and
+// `exit` always. Handlers never see malformed messages or params.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AIPROV_SERVER_JSONRPC_H
+#define AIPROV_SERVER_JSONRPC_H
+
+#include "Transport.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace aiprov::server {
+
+enum class ErrorCode : int {
+  ParseError = -32700,
+  InvalidRequest = -32600,
+  MethodNotFound = -32601,
+  InvalidParams = -32602,
+  InternalError = -32603,
+  ServerNotInitialized = -32002,
+  RequestCancelled = -32800,
+};
+
+/// The reply to one request, to be sent exactly once. A ReplyOnce dropped
+/// unanswered sends InternalError, so a client never waits forever.
+/// Movable, so a handler may hand it to a worker later.
+class ReplyOnce {
+public:
+  ReplyOnce(nlohmann::json Id, std::string Method, Transport &Out)
+      : Id(std::move(Id)), Method(std::move(Method)), Out(&Out) {}
+  ReplyOnce(ReplyOnce &&Other) noexcept;
+  ReplyOnce &operator=(ReplyOnce &&) = delete;
+  ReplyOnce(const ReplyOnce &) = delete;
+  ~ReplyOnce();
+
+  void result(nlohmann::json Result);
+  void error(ErrorCode Code, const std::string &Message);
+
+private:
+  nlohmann::json Id;
+  std::string Method;
+  Transport *Out; // nullptr once replied (or moved from).
+};
+
+enum class Lifecycle {
+  Uninitialized, // before `initialize`
+  Running,       // after `initialize` was answered
+  ShutDown,      // after `shutdown`: only `exit` is accepted
+};
+
+/// Not thread-safe: call from the transport's reader thread.
+class Dispatcher {
+public:
+  using RequestHandler =
+      std::function<void(const nlohmann::json &Params, ReplyOnce Reply)>;
+  using NotificationHandler = std::function<void(const nlohmann::json &Params)>;
+
+  explicit Dispatcher(Transport &Out) : Out(Out) {}
+
+  void onRequest(llvm::StringRef Method, RequestHandler Handler);
+  void onNotification(llvm::StringRef Method, NotificationHandler Handler);
+
+  /// Registers a request whose params decode to P; params that do not are
+  /// answered with InvalidParams and Handler is not called.
+  template <typename P>
+  void bindRequest(llvm::StringRef Method,
+                   std::function<void(const P &, ReplyOnce)> Handler) {
+    onRequest(Method, [Handler = std::move(Handler)](const nlohmann::json &Raw,
+                                                     ReplyOnce Reply) {
+      std::string Problem;
+      if (std::optional<P> Params = decode<P>(Raw, Problem))
+        Handler(*Params, std::move(Reply));
+      else
+        Reply.error(ErrorCode::InvalidParams, Problem);
+    });
+  }
+
+  /// Registers a notification whose params decode to P; others are logged.
+  template <typename P>
+  void bindNotification(llvm::StringRef Method,
+                        std::function<void(const P &)> Handler);
+
+  Lifecycle lifecycle() const { return State; }
+  void setLifecycle(Lifecycle S) { State = S; }
+
+  /// Handles one message; false once `exit` was received.
+  bool handleMessage(const nlohmann::json &Message);
+
+  /// Decodes params into P, or nothing with Problem saying why.
+  template <typename P>
+  static std::optional<P> decode(const nlohmann::json &Raw,
+                                 std::string &Problem) {
+    try {
+      return Raw.get<P>();
+    } catch (const nlohmann::json::exception &E) {
+      // The one place exceptions are caught: nlohmann's from_json reports
+      // a missing or mistyped field only by throwing.
+      Problem = std::string("invalid params: ") + E.what();
+      return std::nullopt;
+    }
+  }
+
+private:
+  void sendError(const nlohmann::json &Id, ErrorCode Code,
+                 const std::string &Message);
+
+  Transport &Out;
+  Lifecycle State = Lifecycle::Uninitialized;
+  llvm::StringMap<RequestHandler> Requests;
+  llvm::StringMap<NotificationHandler> Notifications;
+};
+
+void logInvalidNotification(llvm::StringRef Method, llvm::StringRef Problem);
+
+template <typename P>
+void Dispatcher::bindNotification(llvm::StringRef Method,
+                                  std::function<void(const P &)> Handler) {
+  onNotification(Method, [Method = Method.str(), Handler = std::move(Handler)](
+                             const nlohmann::json &Raw) {
+    std::string Problem;
+    if (std::optional<P> Params = decode<P>(Raw, Problem))
+      Handler(*Params);
+    else
+      logInvalidNotification(Method, Problem);
+  });
+}
+
+} // namespace aiprov::server
+
+#endif

@@ -1,0 +1,387 @@
+//===--- LSPServer.cpp - The LSP adapter over AiprovServer ----------------===//
+//
+// Requests are answered in the order they arrive, on the reader thread, so
+// by the time a $/cancelRequest is read its request is already answered;
+// RequestCancelled becomes meaningful with the per-file work queues.
+//
+//===----------------------------------------------------------------------===//
+#include "LSPServer.h"
+#include "Logger.h"
+#include "aiprov/Directive.h"
+#include "aiprov/Version.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+
+namespace aiprov::server {
+
+namespace {
+
+/// The absolute, normalized path of a file:// URI; "" for other schemes or
+/// a URI that is not an absolute path.
+std::string filePathOfUri(llvm::StringRef Uri) {
+  if (!Uri.consume_front("file://"))
+    return "";
+  Uri.consume_front("localhost");
+  std::string Path;
+  for (size_t I = 0; I < Uri.size(); ++I) {
+    unsigned Byte = 0;
+    if (Uri[I] == '%' && I + 2 < Uri.size() &&
+        !Uri.substr(I + 1, 2).getAsInteger(16, Byte)) {
+      Path.push_back(static_cast<char>(Byte));
+      I += 2;
+    } else {
+      Path.push_back(Uri[I]);
+    }
+  }
+  if (!llvm::sys::path::is_absolute(Path))
+    return "";
+  llvm::SmallString<256> Normal(Path);
+  llvm::sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
+  return std::string(Normal);
+}
+
+lsp::Position toWire(DocumentPosition P) { return {P.Line, P.Character}; }
+DocumentPosition fromWire(lsp::Position P) { return {P.line, P.character}; }
+
+/// "lines 4-9", or "lines 1-3, 6-7" for a ledger region a human partly
+/// rewrote.
+std::string linesText(const Region &R) {
+  std::string Text = "lines ";
+  llvm::ListSeparator Comma(", ");
+  for (const LineRange &Run : R.lineRuns())
+    Text +=
+        llvm::formatv("{0}{1}-{2}", llvm::StringRef(Comma), Run.First, Run.Last)
+            .str();
+  return Text;
+}
+
+std::string keyOr(const Region &R, llvm::StringRef Key) {
+  return R.Origin.get(Key).value_or("").str();
+}
+
+} // namespace
+
+LSPServer::LSPServer(Transport &Out, const Options &Opts)
+    : Out(Out), Dispatch(Out), Core(Opts.Core) {
+  Dispatch.bindRequest<lsp::InitializeParams>(
+      "initialize", [this](const lsp::InitializeParams &P, ReplyOnce R) {
+        onInitialize(P, std::move(R));
+      });
+  Dispatch.onNotification(
+      "initialized", [this](const nlohmann::json &P) { onInitialized(P); });
+  Dispatch.onRequest("shutdown", [this](const nlohmann::json &P, ReplyOnce R) {
+    onShutdown(P, std::move(R));
+  });
+  Dispatch.bindNotification<lsp::CancelParams>(
+      "$/cancelRequest",
+      [this](const lsp::CancelParams &P) { onCancelRequest(P); });
+  Dispatch.bindNotification<lsp::DidOpenTextDocumentParams>(
+      "textDocument/didOpen",
+      [this](const lsp::DidOpenTextDocumentParams &P) { onDidOpen(P); });
+  Dispatch.bindNotification<lsp::DidChangeTextDocumentParams>(
+      "textDocument/didChange",
+      [this](const lsp::DidChangeTextDocumentParams &P) { onDidChange(P); });
+  Dispatch.bindNotification<lsp::TextDocumentParams>(
+      "textDocument/didSave",
+      [this](const lsp::TextDocumentParams &P) { onDidSave(P); });
+  Dispatch.bindNotification<lsp::TextDocumentParams>(
+      "textDocument/didClose",
+      [this](const lsp::TextDocumentParams &P) { onDidClose(P); });
+  Dispatch.bindRequest<lsp::TextDocumentParams>(
+      "textDocument/diagnostic",
+      [this](const lsp::TextDocumentParams &P, ReplyOnce R) {
+        onDocumentDiagnostic(P, std::move(R));
+      });
+  Dispatch.bindRequest<lsp::TextDocumentPositionParams>(
+      "textDocument/hover", [this](const lsp::TextDocumentPositionParams &P,
+                                   ReplyOnce R) { onHover(P, std::move(R)); });
+  Dispatch.bindRequest<lsp::TextDocumentParams>(
+      "textDocument/codeLens",
+      [this](const lsp::TextDocumentParams &P, ReplyOnce R) {
+        onCodeLens(P, std::move(R));
+      });
+  Dispatch.bindRequest<lsp::TextDocumentParams>(
+      "aiprov/regions", [this](const lsp::TextDocumentParams &P, ReplyOnce R) {
+        onRegions(P, std::move(R));
+      });
+  Dispatch.bindNotification<lsp::DidPasteParams>(
+      "aiprov/didPaste",
+      [this](const lsp::DidPasteParams &P) { onDidPaste(P); });
+  Dispatch.bindNotification<lsp::DidInsertCompletionParams>(
+      "aiprov/didInsertCompletion",
+      [this](const lsp::DidInsertCompletionParams &P) {
+        onDidInsertCompletion(P);
+      });
+}
+
+int LSPServer::run() {
+  Transport::Ended End = Out.loop(*this);
+  // Input ended: no message will settle pending pastes any more.
+  Core.settlePastes();
+  if (End == Transport::Ended::ReadError)
+    return 1;
+  if (End == Transport::Ended::EndOfInput) {
+    logInfo("input ended; exiting");
+    return 0;
+  }
+  return ShutdownRequested ? 0 : 1;
+}
+
+bool LSPServer::onMessage(nlohmann::json Message) {
+  // A pending unknown paste waits for exactly one message: a notice about
+  // its document may still name its origin; anything else settles it
+  // (PasteDetector.h, docs/lsp.md "Paste provenance").
+  std::string NoticeUri;
+  if (Message.is_object()) {
+    auto Method = Message.find("method");
+    if (Method != Message.end() && Method->is_string() &&
+        (*Method == "aiprov/didPaste" ||
+         *Method == "aiprov/didInsertCompletion")) {
+      const nlohmann::json *At = &Message;
+      for (const char *Field : {"params", "textDocument", "uri"}) {
+        auto Next = At->is_object() ? At->find(Field) : At->end();
+        At = Next == At->end() ? nullptr : &*Next;
+        if (!At)
+          break;
+      }
+      if (At && At->is_string())
+        NoticeUri = At->get<std::string>();
+    }
+  }
+  Core.settlePastes(NoticeUri);
+  bool Continue = Dispatch.handleMessage(Message);
+  if (!Continue) // `exit`: nothing will settle them later.
+    Core.settlePastes();
+  return Continue;
+}
+
+void LSPServer::onInitialize(const lsp::InitializeParams &Params,
+                             ReplyOnce Reply) {
+  // UTF-8 is the engine's own unit: take it whenever the client offers it.
+  bool Utf8 = llvm::is_contained(Params.positionEncodings, "utf-8");
+  Core.setEncoding(Utf8 ? OffsetEncoding::UTF8 : OffsetEncoding::UTF16);
+  Dispatch.setLifecycle(Lifecycle::Running);
+  logInfo("initialized; position encoding " + encodingName(Core.encoding()));
+  Reply.result({{"capabilities",
+                 {{"positionEncoding", encodingName(Core.encoding())},
+                  {"textDocumentSync",
+                   {{"openClose", true},
+                    {"change", 2}, // Incremental.
+                    {"save", {{"includeText", false}}}}},
+                  {"hoverProvider", true},
+                  {"codeLensProvider", {{"resolveProvider", false}}},
+                  {"diagnosticProvider",
+                   {{"identifier", "aiprov"},
+                    {"interFileDependencies", false},
+                    {"workspaceDiagnostics", false}}},
+                  {"experimental", {{"aiprovRegionsProvider", true}}}}},
+                {"serverInfo", {{"name", "aiprov"}, {"version", Version}}}});
+}
+
+void LSPServer::onInitialized(const nlohmann::json &) {}
+
+void LSPServer::onShutdown(const nlohmann::json &, ReplyOnce Reply) {
+  ShutdownRequested = true;
+  Dispatch.setLifecycle(Lifecycle::ShutDown);
+  Reply.result(nullptr);
+}
+
+void LSPServer::onCancelRequest(const lsp::CancelParams &Params) {
+  logInfo("$/cancelRequest " + Params.id.dump() +
+          ": already answered (requests run in order)");
+}
+
+void LSPServer::onDidOpen(const lsp::DidOpenTextDocumentParams &Params) {
+  const lsp::TextDocumentItem &Item = Params.textDocument;
+  publishDiagnostics(*Core.openDocument(Item.uri, filePathOfUri(Item.uri),
+                                        Item.text, Item.version));
+}
+
+void LSPServer::onDidChange(const lsp::DidChangeTextDocumentParams &Params) {
+  std::vector<DocumentEdit> Edits;
+  for (const lsp::TextDocumentContentChangeEvent &Change :
+       Params.contentChanges) {
+    DocumentEdit Edit;
+    if (Change.range)
+      Edit.Range = DocumentEdit::Span{fromWire(Change.range->start),
+                                      fromWire(Change.range->end)};
+    Edit.NewText = Change.text;
+    Edits.push_back(std::move(Edit));
+  }
+  auto Doc = Core.changeDocument(Params.textDocument.uri, Edits,
+                                 Params.textDocument.version);
+  if (!Doc) {
+    logError("didChange ignored: " + llvm::toString(Doc.takeError()));
+    return;
+  }
+  publishDiagnostics(**Doc);
+}
+
+void LSPServer::notice(llvm::StringRef Uri, const PasteNotice &Notice) {
+  auto Doc = Core.noticeDocument(Uri, Notice);
+  if (!Doc) {
+    logError("notice ignored: " + llvm::toString(Doc.takeError()));
+    return;
+  }
+  if (*Doc)
+    publishDiagnostics(**Doc);
+}
+
+void LSPServer::onDidPaste(const lsp::DidPasteParams &Params) {
+  PasteNotice Notice;
+  Notice.What = Params.sourceKind == "workspace"
+                    ? PasteNotice::Kind::WorkspacePaste
+                    : PasteNotice::Kind::ExternalPaste;
+  Notice.Lines = AiprovServer::linesOf(
+      {fromWire(Params.range.start), fromWire(Params.range.end)});
+  notice(Params.textDocument.uri, Notice);
+}
+
+void LSPServer::onDidInsertCompletion(
+    const lsp::DidInsertCompletionParams &Params) {
+  PasteNotice Notice;
+  Notice.What = PasteNotice::Kind::Completion;
+  Notice.Lines = AiprovServer::linesOf(
+      {fromWire(Params.range.start), fromWire(Params.range.end)});
+  Notice.Tool = Params.tool;
+  Notice.Model = Params.model.value_or("");
+  notice(Params.textDocument.uri, Notice);
+}
+
+void LSPServer::onDidSave(const lsp::TextDocumentParams &) {
+  // The open text is already what was analyzed; nothing changes on save.
+}
+
+void LSPServer::onDidClose(const lsp::TextDocumentParams &Params) {
+  if (!Core.closeDocument(Params.textDocument.uri)) {
+    logError("didClose of a document that is not open: " +
+             Params.textDocument.uri);
+    return;
+  }
+  // A closed document's findings would otherwise linger in the editor.
+  lsp::PublishDiagnosticsParams Clear{
+      Params.textDocument.uri, std::nullopt, {}};
+  Out.send({{"jsonrpc", "2.0"},
+            {"method", "textDocument/publishDiagnostics"},
+            {"params", Clear}});
+}
+
+std::shared_ptr<const DocumentAnalysis>
+LSPServer::openOrReply(llvm::StringRef Uri, ReplyOnce &Reply) {
+  std::shared_ptr<const DocumentAnalysis> Doc = Core.analysis(Uri);
+  if (!Doc)
+    Reply.error(ErrorCode::InvalidParams, "document is not open: " + Uri.str());
+  return Doc;
+}
+
+void LSPServer::onDocumentDiagnostic(const lsp::TextDocumentParams &Params,
+                                     ReplyOnce Reply) {
+  if (auto Doc = openOrReply(Params.textDocument.uri, Reply))
+    Reply.result(lsp::FullDocumentDiagnosticReport{diagnosticsOf(*Doc)});
+}
+
+void LSPServer::onHover(const lsp::TextDocumentPositionParams &Params,
+                        ReplyOnce Reply) {
+  auto Doc = openOrReply(Params.textDocument.uri, Reply);
+  if (!Doc)
+    return;
+  std::vector<const Region *> Regions =
+      AiprovServer::regionsAt(*Doc, fromWire(Params.position));
+  if (Regions.empty()) {
+    Reply.result(nullptr);
+    return;
+  }
+  lsp::Hover Result;
+  for (const Region *R : Regions) {
+    if (!Result.markdown.empty())
+      Result.markdown += "\n\n---\n\n";
+    Result.markdown +=
+        llvm::formatv("**{0}** ({1}, {2})\n\n",
+                      R->isUnknownPaste() ? "Paste of unknown origin"
+                                          : "AI-assisted region",
+                      sourceName(R->Origin.Source), linesText(*R))
+            .str();
+    Result.markdown += "- tool: " + R->tool().str() + "\n";
+    for (llvm::StringRef Key : {"model", "origin", "reviewed-by"})
+      if (std::optional<llvm::StringRef> Value = R->Origin.get(Key))
+        Result.markdown += "- " + Key.str() + ": " + Value->str() + "\n";
+    Result.markdown += "- review: " + reviewStatusName(R->Review).str() +
+                       "\n- policy: " + permissionName(Doc->Policy.Ai).str();
+    if (!Doc->Policy.Message.empty())
+      Result.markdown += " (" + Doc->Policy.Message + ")";
+    Result.markdown += "\n";
+    for (const std::string &Check : AiprovServer::checksOf(*Doc, *R))
+      Result.markdown += "- finding: " + Check + "\n";
+  }
+  const Region &Innermost = *Regions.front();
+  Result.range =
+      toRange(Core.lineSpan(*Doc, Innermost.FirstLine, Innermost.LastLine));
+  Reply.result(Result);
+}
+
+void LSPServer::onCodeLens(const lsp::TextDocumentParams &Params,
+                           ReplyOnce Reply) {
+  auto Doc = openOrReply(Params.textDocument.uri, Reply);
+  if (!Doc)
+    return;
+  std::vector<lsp::CodeLens> Lenses;
+  for (const Region &R : Doc->Regions.Regions) {
+    std::string Title = R.isUnknownPaste() ? "Paste of unknown origin"
+                                           : "AI-assisted: " + R.tool().str();
+    Title +=
+        llvm::formatv(" · {0} line{1} · {2}", R.lineCount(),
+                      R.lineCount() == 1 ? "" : "s", reviewStatusName(R.Review))
+            .str();
+    Lenses.push_back(
+        {toRange(Core.lineSpan(*Doc, R.FirstLine, R.FirstLine)), {Title, ""}});
+  }
+  Reply.result(Lenses);
+}
+
+void LSPServer::onRegions(const lsp::TextDocumentParams &Params,
+                          ReplyOnce Reply) {
+  auto Doc = openOrReply(Params.textDocument.uri, Reply);
+  if (!Doc)
+    return;
+  lsp::RegionsResult Result{Doc->Key, Doc->Version, {}};
+  for (const Region &R : Doc->Regions.Regions)
+    Result.regions.push_back(
+        {toRange(Core.lineSpan(*Doc, R.FirstLine, R.LastLine)),
+         sourceName(R.Origin.Source).str(), R.tool().str(), keyOr(R, "model"),
+         keyOr(R, "origin"), reviewStatusName(R.Review).str(),
+         permissionName(Doc->Policy.Ai).str(), R.lineCount(),
+         R.isUnknownPaste(), AiprovServer::checksOf(*Doc, R)});
+  Reply.result(Result);
+}
+
+lsp::Range LSPServer::toRange(DocumentSpan Span) const {
+  return {toWire(Span.Start), toWire(Span.End)};
+}
+
+std::vector<lsp::Diagnostic>
+LSPServer::diagnosticsOf(const DocumentAnalysis &Doc) const {
+  std::vector<lsp::Diagnostic> Diagnostics;
+  if (!Doc.PolicyError.empty())
+    Diagnostics.push_back(
+        {toRange(Core.lineSpan(Doc, 1, 1)), lsp::DiagnosticSeverity::Error, "",
+         "aiprov",
+         "this file is not checked: its policy is broken: " + Doc.PolicyError});
+  for (const Finding &F : Doc.Findings)
+    Diagnostics.push_back({toRange(Core.findingSpan(Doc, F.Where)),
+                           F.Level == Severity::Error
+                               ? lsp::DiagnosticSeverity::Error
+                               : lsp::DiagnosticSeverity::Warning,
+                           checkInfo(F.Check).Name.str(), "aiprov", F.Message});
+  return Diagnostics;
+}
+
+void LSPServer::publishDiagnostics(const DocumentAnalysis &Doc) {
+  lsp::PublishDiagnosticsParams Params{Doc.Key, Doc.Version,
+                                       diagnosticsOf(Doc)};
+  Out.send({{"jsonrpc", "2.0"},
+            {"method", "textDocument/publishDiagnostics"},
+            {"params", Params}});
+}
+
+} // namespace aiprov::server

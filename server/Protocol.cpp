@@ -1,0 +1,169 @@
+//===--- Protocol.cpp - LSP 3.17 wire types used by aiprov ----------------===//
+//
+// Required fields use at() so that a missing one throws and becomes
+// InvalidParams; optional ones are read only when present and non-null,
+// because clients send `null` for absent optional fields.
+//
+//===----------------------------------------------------------------------===//
+#include "Protocol.h"
+
+namespace aiprov::lsp {
+
+namespace {
+
+/// Field of J when present and not null.
+const Json *optionalField(const Json &J, const char *Name) {
+  auto It = J.find(Name);
+  return It == J.end() || It->is_null() ? nullptr : &*It;
+}
+
+} // namespace
+
+void from_json(const Json &J, Position &P) {
+  J.at("line").get_to(P.line);
+  J.at("character").get_to(P.character);
+}
+void to_json(Json &J, const Position &P) {
+  J = {{"line", P.line}, {"character", P.character}};
+}
+
+void from_json(const Json &J, Range &R) {
+  J.at("start").get_to(R.start);
+  J.at("end").get_to(R.end);
+}
+void to_json(Json &J, const Range &R) {
+  J = {{"start", R.start}, {"end", R.end}};
+}
+
+void from_json(const Json &J, TextDocumentIdentifier &T) {
+  J.at("uri").get_to(T.uri);
+}
+
+void from_json(const Json &J, VersionedTextDocumentIdentifier &T) {
+  J.at("uri").get_to(T.uri);
+  J.at("version").get_to(T.version);
+}
+
+void from_json(const Json &J, TextDocumentItem &T) {
+  J.at("uri").get_to(T.uri);
+  J.at("languageId").get_to(T.languageId);
+  J.at("version").get_to(T.version);
+  J.at("text").get_to(T.text);
+}
+
+void from_json(const Json &J, DidOpenTextDocumentParams &P) {
+  J.at("textDocument").get_to(P.textDocument);
+}
+
+void from_json(const Json &J, TextDocumentContentChangeEvent &E) {
+  if (const Json *Range = optionalField(J, "range"))
+    E.range = Range->get<lsp::Range>();
+  J.at("text").get_to(E.text);
+}
+
+void from_json(const Json &J, DidChangeTextDocumentParams &P) {
+  J.at("textDocument").get_to(P.textDocument);
+  J.at("contentChanges").get_to(P.contentChanges);
+}
+
+void from_json(const Json &J, DidPasteParams &P) {
+  J.at("textDocument").get_to(P.textDocument);
+  J.at("range").get_to(P.range);
+  const Json &Source = J.at("source");
+  Source.at("kind").get_to(P.sourceKind);
+  if (P.sourceKind != "workspace" && P.sourceKind != "external")
+    throw Json::type_error::create(
+        302, "source.kind must be \"workspace\" or \"external\"", &J);
+  if (const Json *Uri = optionalField(Source, "uri"))
+    P.sourceUri = Uri->get<std::string>();
+}
+
+void from_json(const Json &J, DidInsertCompletionParams &P) {
+  J.at("textDocument").get_to(P.textDocument);
+  J.at("range").get_to(P.range);
+  const Json &Source = J.at("source");
+  Source.at("tool").get_to(P.tool);
+  if (const Json *Model = optionalField(Source, "model"))
+    P.model = Model->get<std::string>();
+}
+
+void from_json(const Json &J, TextDocumentParams &P) {
+  J.at("textDocument").get_to(P.textDocument);
+}
+
+void from_json(const Json &J, TextDocumentPositionParams &P) {
+  J.at("textDocument").get_to(P.textDocument);
+  J.at("position").get_to(P.position);
+}
+
+void from_json(const Json &J, InitializeParams &P) {
+  if (const Json *Root = optionalField(J, "rootUri"))
+    P.rootUri = Root->get<std::string>();
+  const Json *Capabilities = optionalField(J, "capabilities");
+  const Json *General =
+      Capabilities ? optionalField(*Capabilities, "general") : nullptr;
+  const Json *Encodings =
+      General ? optionalField(*General, "positionEncodings") : nullptr;
+  if (Encodings)
+    Encodings->get_to(P.positionEncodings);
+}
+
+void from_json(const Json &J, CancelParams &P) {
+  P.id = J.at("id");
+  if (!P.id.is_number_integer() && !P.id.is_string())
+    throw Json::type_error::create(302, "id must be a number or a string", &J);
+}
+
+void to_json(Json &J, const Diagnostic &D) {
+  J = {{"range", D.range},
+       {"severity", static_cast<int>(D.severity)},
+       {"source", D.source},
+       {"message", D.message}};
+  if (!D.code.empty())
+    J["code"] = D.code;
+}
+
+void to_json(Json &J, const PublishDiagnosticsParams &P) {
+  J = {{"uri", P.uri}, {"diagnostics", P.diagnostics}};
+  if (P.version)
+    J["version"] = *P.version;
+}
+
+void to_json(Json &J, const FullDocumentDiagnosticReport &R) {
+  J = {{"kind", "full"}, {"items", R.items}};
+}
+
+void to_json(Json &J, const Hover &H) {
+  J = {{"contents", {{"kind", "markdown"}, {"value", H.markdown}}}};
+  if (H.range)
+    J["range"] = *H.range;
+}
+
+void to_json(Json &J, const Command &C) {
+  J = {{"title", C.title}, {"command", C.command}};
+}
+
+void to_json(Json &J, const CodeLens &L) {
+  J = {{"range", L.range}, {"command", L.command}};
+}
+
+void to_json(Json &J, const RegionInfo &R) {
+  J = {{"range", R.range},
+       {"source", R.source},
+       {"tool", R.tool},
+       {"review", R.review},
+       {"verdict", R.verdict},
+       {"lineCount", R.lineCount},
+       {"unknownPaste", R.unknownPaste},
+       {"checks", R.checks}};
+  if (!R.model.empty())
+    J["model"] = R.model;
+  if (!R.origin.empty())
+    J["origin"] = R.origin;
+}
+
+void to_json(Json &J, const RegionsResult &R) {
+  J = {{"uri", R.uri}, {"version", R.version}, {"regions", R.regions}};
+}
+
+} // namespace aiprov::lsp

@@ -1,0 +1,77 @@
+//===--- SourceCode.h - LSP positions over a document's UTF-8 text --------===//
+//
+// The editor counts columns in UTF-16 code units (or UTF-8 bytes when that
+// was negotiated); the engine counts bytes. These functions are the only
+// place the two meet, so every feature converts the same way. They know
+// nothing of JSON, like clangd's SourceCode.h, and are unit-tested alone.
+//
+// Lines end at "\n", "\r\n" or a lone "\r", as in LSP and in the engine's
+// LineTable. Unlike LineTable, a byte-order mark is an ordinary character
+// here: the editor counts it (U+FEFF is one UTF-16 unit) if it sends one.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AIPROV_SERVER_SOURCECODE_H
+#define AIPROV_SERVER_SOURCECODE_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace aiprov::server {
+
+/// The unit of DocumentPosition::Character, negotiated at `initialize`.
+enum class OffsetEncoding { UTF16, UTF8 };
+
+/// "utf-16" or "utf-8", the LSP 3.17 PositionEncodingKind spellings.
+llvm::StringRef encodingName(OffsetEncoding Encoding);
+
+/// A position as the client names it: 0-based line, and a 0-based column
+/// in code units of the negotiated encoding (UTF-16 units by default; a
+/// character outside the BMP is two of them).
+struct DocumentPosition {
+  unsigned Line = 0;
+  unsigned Character = 0;
+  friend bool operator==(const DocumentPosition &,
+                         const DocumentPosition &) = default;
+};
+
+/// The byte offset of Pos in Text. A position past the end of its line
+/// lands on the line's end, one past the last line on the end of the text,
+/// and one inside a UTF-16 surrogate pair on its code point's first byte;
+/// *Clamped (when given) says whether any of that happened, so the caller
+/// can log it. Invalid UTF-8 bytes count as one unit each.
+size_t offsetOfPosition(llvm::StringRef Text, DocumentPosition Pos,
+                        OffsetEncoding Encoding, bool *Clamped = nullptr);
+
+/// The position of byte Offset (clamped to Text.size()) in Text. An offset
+/// inside a UTF-8 sequence counts as that code point's start.
+DocumentPosition positionOfOffset(llvm::StringRef Text, size_t Offset,
+                                  OffsetEncoding Encoding);
+
+/// The byte offset where the line ending at or after Offset ends (before
+/// its terminator), or Text.size().
+size_t endOfLine(llvm::StringRef Text, size_t Offset);
+
+/// One change of textDocument/didChange: a replacement of Range, or of the
+/// whole text when Range is absent.
+struct DocumentEdit {
+  struct Span {
+    DocumentPosition Start, End;
+  };
+  std::optional<Span> Range;
+  std::string NewText;
+};
+
+/// Applies Edits to Text in order, each against the text the previous one
+/// left (LSP semantics). A range whose end precedes its start is an error
+/// and leaves Text unchanged; Clamped counts positions that had to be
+/// clamped (see offsetOfPosition).
+llvm::Error applyEdits(std::string &Text, llvm::ArrayRef<DocumentEdit> Edits,
+                       OffsetEncoding Encoding, unsigned *Clamped = nullptr);
+
+} // namespace aiprov::server
+
+#endif

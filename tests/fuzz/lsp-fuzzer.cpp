@@ -1,0 +1,68 @@
+//===--- lsp-fuzzer.cpp - libFuzzer over `aiprov lsp`'s framing and dispatch
+//===//
+//
+// Any byte stream is a possible client: the framer must split it without
+// crashing, and every payload that parses as JSON goes through the real
+// dispatcher and LSP handlers (lifecycle, documents, diagnostics, hover,
+// code lens, regions, paste notices). Output is serialized and discarded.
+// Ledger writes are off (WriteLedger): fuzz input names arbitrary files,
+// and a fuzzer must not append to a real workspace's ledger.
+//
+//===----------------------------------------------------------------------===//
+#include "Framing.h"
+#include "LSPServer.h"
+#include "Transport.h"
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace {
+
+using aiprov::server::FramingStyle;
+using aiprov::server::MessageFramer;
+using aiprov::server::Transport;
+
+/// A transport whose input is the fuzzer's bytes, framed with
+/// Content-Length headers, and whose output goes nowhere.
+class FuzzTransport : public Transport {
+public:
+  explicit FuzzTransport(llvm::StringRef Input) : Input(Input) {}
+
+  void send(const nlohmann::json &Message) override {
+    // What the stdio transport would write; invalid UTF-8 must not throw.
+    Sink =
+        Message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+
+  Ended loop(MessageHandler &Handler) override {
+    MessageFramer Framer({FramingStyle::ContentLength});
+    Framer.feed(Input);
+    std::vector<std::string> Problems;
+    while (std::optional<std::string> Payload = Framer.next(Problems)) {
+      nlohmann::json Message =
+          nlohmann::json::parse(*Payload, nullptr, /*allow_exceptions=*/false);
+      if (Message.is_discarded())
+        continue;
+      if (!Handler.onMessage(std::move(Message)))
+        return Ended::HandlerStopped;
+    }
+    (void)Framer.finish(Problems);
+    return Ended::EndOfInput;
+  }
+
+private:
+  llvm::StringRef Input;
+  std::string Sink;
+};
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
+  FuzzTransport Transport(
+      llvm::StringRef(reinterpret_cast<const char *>(Data), Size));
+  aiprov::server::LSPServer::Options Options;
+  Options.Core.WriteLedger = false;
+  aiprov::server::LSPServer Server(Transport, Options);
+  (void)Server.run();
+  return 0;
+}
