@@ -122,10 +122,11 @@ void reportLedgers(LedgerCache &Ledgers, PolicyResolver &Policies,
   for (const std::string &P : Paths) {
     Scopes.push_back(absolutePath(P, WorkingDir));
     // A directory whose files were all deleted has nothing walked that
-    // would have read its ledger: read it for the directory itself.
+    // would have read its ledger: read it for the directory itself. (A
+    // named file was analyzed, which read its workspace's ledger.)
     llvm::SmallString<256> Probe(Scopes.back());
     if (!llvm::sys::fs::is_directory(Probe))
-      llvm::sys::path::remove_filename(Probe);
+      continue;
     // verdictFor takes a file; the chain is that of its directory.
     llvm::sys::path::append(Probe, "-");
     llvm::Expected<Verdict> V = Policies.verdictFor(Probe);

@@ -53,18 +53,8 @@ WorkspaceRecords::forFile(llvm::StringRef File) const {
 
 std::string LedgerCache::rootFor(llvm::StringRef AbsoluteDir,
                                  llvm::StringRef TopPolicyDir) {
-  // Every file of a directory has the same policy chain, so the same root;
-  // asking once per directory saves a stat of each parent per file.
-  {
-    std::lock_guard<std::mutex> Guard(Lock);
-    auto It = Roots.find(AbsoluteDir);
-    if (It != Roots.end())
-      return It->second;
-  }
-  std::string Root = workspaceRootFor(AbsoluteDir, TopPolicyDir);
   std::lock_guard<std::mutex> Guard(Lock);
-  Roots[AbsoluteDir] = Root;
-  return Root;
+  return chooseWorkspaceRoot(findGitRoot(AbsoluteDir, &GitRoots), TopPolicyDir);
 }
 
 const WorkspaceRecords &LedgerCache::recordsFor(llvm::StringRef Root) {

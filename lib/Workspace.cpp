@@ -6,21 +6,34 @@
 
 namespace aiprov {
 
-std::string findGitRoot(llvm::StringRef AbsoluteDir) {
-  for (llvm::StringRef Dir = AbsoluteDir; !Dir.empty();
-       Dir = llvm::sys::path::parent_path(Dir)) {
-    llvm::SmallString<256> Git(Dir);
-    llvm::sys::path::append(Git, ".git");
-    if (llvm::sys::fs::exists(Git))
-      return Dir.str();
+std::string findGitRoot(llvm::StringRef AbsoluteDir,
+                        llvm::StringMap<std::string> *Memo) {
+  if (Memo) {
+    auto It = Memo->find(AbsoluteDir);
+    if (It != Memo->end())
+      return It->second;
   }
-  return "";
+  llvm::SmallString<256> Git(AbsoluteDir);
+  llvm::sys::path::append(Git, ".git");
+  llvm::StringRef Parent = llvm::sys::path::parent_path(AbsoluteDir);
+  std::string Root;
+  if (llvm::sys::fs::exists(Git))
+    Root = AbsoluteDir.str();
+  else if (!Parent.empty() && Parent != AbsoluteDir)
+    Root = findGitRoot(Parent, Memo);
+  if (Memo)
+    (*Memo)[AbsoluteDir] = Root;
+  return Root;
+}
+
+std::string chooseWorkspaceRoot(llvm::StringRef GitRoot,
+                                llvm::StringRef TopPolicyDir) {
+  return GitRoot.empty() ? TopPolicyDir.str() : GitRoot.str();
 }
 
 std::string workspaceRootFor(llvm::StringRef AbsoluteDir,
                              llvm::StringRef TopPolicyDir) {
-  std::string Git = findGitRoot(AbsoluteDir);
-  return Git.empty() ? TopPolicyDir.str() : Git;
+  return chooseWorkspaceRoot(findGitRoot(AbsoluteDir), TopPolicyDir);
 }
 
 std::string workspaceRelativePath(llvm::StringRef Root,

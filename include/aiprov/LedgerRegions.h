@@ -47,7 +47,8 @@ struct WorkspaceRecords {
 /// of `aiprov check -j N` share one.
 class LedgerCache {
 public:
-  /// workspaceRootFor(AbsoluteDir, TopPolicyDir), once per directory.
+  /// workspaceRootFor(AbsoluteDir, TopPolicyDir), with git roots
+  /// remembered per directory.
   std::string rootFor(llvm::StringRef AbsoluteDir,
                       llvm::StringRef TopPolicyDir);
   /// The records of the workspace at Root ("" has none).
@@ -63,7 +64,8 @@ private:
   mutable std::mutex Lock;
   std::map<std::string, std::unique_ptr<WorkspaceRecords>, std::less<>>
       Workspaces;
-  llvm::StringMap<std::string> Roots;
+  /// findGitRoot's memo: the walk up to `/` is paid once per run.
+  llvm::StringMap<std::string> GitRoots;
 };
 
 struct PlacedRecords {

@@ -9,6 +9,7 @@
 #ifndef AIPROV_WORKSPACE_H
 #define AIPROV_WORKSPACE_H
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -16,7 +17,15 @@ namespace aiprov {
 
 /// The nearest directory at or above AbsoluteDir that holds `.git` (a
 /// directory, or a file as in worktrees and submodules); "" when none.
-std::string findGitRoot(llvm::StringRef AbsoluteDir);
+/// With Memo, answers are remembered for AbsoluteDir and every parent
+/// visited, so the files of one tree pay for the walk up to `/` once.
+std::string findGitRoot(llvm::StringRef AbsoluteDir,
+                        llvm::StringMap<std::string> *Memo = nullptr);
+
+/// The workspace root of a file whose git root is GitRoot ("" when none):
+/// GitRoot, else TopPolicyDir. The one place that makes this choice.
+std::string chooseWorkspaceRoot(llvm::StringRef GitRoot,
+                                llvm::StringRef TopPolicyDir);
 
 /// The workspace root for a file in AbsoluteDir: its git root, else
 /// TopPolicyDir (Verdict::TopPolicyDir, "" without a policy). "" means the
