@@ -7,6 +7,7 @@
 // tests/scripts/export-validators.cmake.
 //
 //===----------------------------------------------------------------------===//
+#include "ScratchDirectory.h"
 #include "aiprov/Export.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -22,28 +23,15 @@ using nlohmann::json;
 
 /// A scratch directory of (relative path, contents) files, removed after.
 class ScratchTree {
+  ScratchDirectory Scratch{"aiprov-export"};
+
 public:
   explicit ScratchTree(
       llvm::ArrayRef<std::pair<std::string, std::string>> Files) {
-    llvm::SmallString<128> Dir, Real;
-    EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("aiprov-export", Dir));
-    // Real path: policy discovery and by-directory names compare prefixes.
-    EXPECT_FALSE(llvm::sys::fs::real_path(Dir, Real));
-    Root = std::string(Real);
-    for (const auto &[Path, Contents] : Files) {
-      EXPECT_FALSE(llvm::sys::fs::create_directories(
-          llvm::sys::path::parent_path(path(Path))));
-      std::error_code EC;
-      llvm::raw_fd_ostream OS(path(Path), EC);
-      EXPECT_FALSE(EC) << Path;
-      OS << Contents;
-    }
+    for (const auto &[Path, Contents] : Files)
+      Scratch.write(Path, Contents);
   }
-  ~ScratchTree() {
-    [[maybe_unused]] std::error_code EC =
-        llvm::sys::fs::remove_directories(Root);
-  }
-  std::string path(llvm::StringRef Rel) const { return Root + "/" + Rel.str(); }
+  std::string path(llvm::StringRef Rel) const { return Scratch.path(Rel); }
 
   /// The export of the whole tree, by-directory names relative to it.
   ExportReport exportAll() const {
@@ -55,7 +43,9 @@ public:
     return buildExport(analyzeFiles(Options), Export);
   }
 
-  std::string Root;
+  /// Symlink-free: policy discovery and by-directory names compare
+  /// prefixes.
+  const std::string Root = Scratch.root();
 };
 
 constexpr const char *ReviewEverything = "rules:\n"

@@ -8,6 +8,7 @@
 // policies are compared by their exact error text.
 //
 //===----------------------------------------------------------------------===//
+#include "ScratchDirectory.h"
 #include "aiprov/Policy.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -22,33 +23,20 @@ namespace {
 /// A scratch directory built from (path, contents) pairs; a path ending in
 /// '/' makes a directory.
 class ScratchTree {
+  // The resolver works on absolute, normalized paths: ScratchDirectory's
+  // root has no symlinks.
+  ScratchDirectory Scratch{"aiprov-policy"};
+  const std::string Root = Scratch.root();
+
 public:
   explicit ScratchTree(
       llvm::ArrayRef<std::pair<std::string, std::string>> Files) {
-    llvm::SmallString<128> Dir;
-    EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("aiprov-policy", Dir));
-    // The resolver works on absolute, normalized paths: no symlinks in the
-    // root (macOS's /tmp is one; harmless elsewhere).
-    llvm::SmallString<128> Real;
-    EXPECT_FALSE(llvm::sys::fs::real_path(Dir, Real));
-    Root = std::string(Real);
     for (const auto &[Path, Contents] : Files) {
-      if (llvm::StringRef(Path).ends_with("/")) {
+      if (llvm::StringRef(Path).ends_with("/"))
         EXPECT_FALSE(llvm::sys::fs::create_directories(path(Path)));
-        continue;
-      }
-      EXPECT_FALSE(llvm::sys::fs::create_directories(
-          llvm::sys::path::parent_path(path(Path))));
-      std::error_code EC;
-      llvm::raw_fd_ostream OS(path(Path), EC);
-      EXPECT_FALSE(EC) << Path;
-      OS << Contents;
+      else
+        Scratch.write(Path, Contents);
     }
-  }
-  ~ScratchTree() {
-    // Best effort: a leftover scratch directory must not fail a test.
-    [[maybe_unused]] std::error_code EC =
-        llvm::sys::fs::remove_directories(Root);
   }
 
   std::string path(llvm::StringRef Rel) const {
@@ -60,9 +48,6 @@ public:
       Text.replace(I, Root.size(), "ROOT");
     return Text;
   }
-
-private:
-  std::string Root;
 };
 
 /// One line with everything the verdict tells a user.
