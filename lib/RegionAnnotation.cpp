@@ -65,4 +65,22 @@ llvm::Expected<std::string> annotateLines(llvm::StringRef Buffer,
   return Out;
 }
 
+std::vector<KeyValue> annotationKeysOf(const Region &R) {
+  std::vector<KeyValue> Keys;
+  for (const KeyValue &KV : R.Origin.Keys)
+    if (KV.Key == "tool" || KV.Key == "model" || KV.Key == "origin")
+      Keys.push_back(KV);
+  for (KeyValue &KV : Keys)
+    if (KV.Key == "origin" && KV.Value == "unknown-paste")
+      KV.Value = "paste";
+  return Keys;
+}
+
+llvm::Expected<std::string> annotateRegion(llvm::StringRef Buffer,
+                                           llvm::StringRef FileName,
+                                           const Region &R) {
+  return annotateLines(Buffer, FileName, R.FirstLine, R.LastLine,
+                       annotationKeysOf(R));
+}
+
 } // namespace aiprov

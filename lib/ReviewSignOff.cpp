@@ -12,9 +12,11 @@
 #include "aiprov/ReviewSignOff.h"
 #include "aiprov/Directive.h"
 #include "aiprov/DirectiveCollector.h"
+#include "aiprov/RegionAnnotation.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
+#include <ctime>
 #include <optional>
 
 namespace aiprov {
@@ -315,6 +317,37 @@ llvm::Expected<SignOffResult> signOffRegion(llvm::StringRef Buffer,
                             "read back as reviewed; the file was not changed");
   Result.Signed = *Again;
   return Result;
+}
+
+llvm::Expected<SignOffResult> signOffKnownRegion(llvm::StringRef Buffer,
+                                                 const Region &R,
+                                                 SignOffRequest Request) {
+  Request.Line = R.Origin.Start.Line;
+  if (R.Origin.Source != RegionSource::Ledger)
+    return signOffRegion(Buffer, Request);
+  if (R.isUnknownPaste())
+    return errorAt(Request,
+                   "this is a paste of unknown origin, not an AI-assisted "
+                   "region; if an AI assistant wrote it, annotate it first");
+  llvm::Expected<std::string> Annotated =
+      annotateRegion(Buffer, Request.FileName, R);
+  if (!Annotated)
+    return Annotated.takeError();
+  // The begin line now stands where the region's first line was.
+  Request.Line = R.FirstLine;
+  llvm::Expected<SignOffResult> Result = signOffRegion(*Annotated, Request);
+  if (Result)
+    Result->Annotated = true;
+  return Result;
+}
+
+std::string todayInUtc() {
+  std::time_t Now = std::time(nullptr);
+  std::tm Utc;
+  gmtime_r(&Now, &Utc);
+  char Date[16];
+  std::strftime(Date, sizeof(Date), "%Y-%m-%d", &Utc);
+  return Date;
 }
 
 } // namespace aiprov

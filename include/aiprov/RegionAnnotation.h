@@ -11,10 +11,12 @@
 #define AIPROV_REGIONANNOTATION_H
 
 #include "aiprov/Directive.h"
+#include "aiprov/Region.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
+#include <vector>
 
 namespace aiprov {
 
@@ -28,6 +30,19 @@ llvm::Expected<std::string> annotateLines(llvm::StringRef Buffer,
                                           llvm::StringRef FileName,
                                           unsigned First, unsigned Last,
                                           llvm::ArrayRef<KeyValue> Keys);
+
+/// The keys an annotation of R carries: its tool, model and origin. A
+/// paste nobody declared (origin unknown-paste, which SPEC §1 has no
+/// value for) becomes origin=paste: writing the annotation is the
+/// declaration.
+std::vector<KeyValue> annotationKeysOf(const Region &R);
+
+/// annotateLines around R (usually a ledger region) with
+/// annotationKeysOf(R). A ledger region a human partly rewrote is
+/// annotated from its first to its last line.
+llvm::Expected<std::string> annotateRegion(llvm::StringRef Buffer,
+                                           llvm::StringRef FileName,
+                                           const Region &R);
 
 } // namespace aiprov
 

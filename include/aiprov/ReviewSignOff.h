@@ -34,6 +34,9 @@ struct SignOffRequest {
 struct SignOffResult {
   /// The whole file with the directive rewritten.
   std::string NewText;
+  /// signOffKnownRegion only: a begin/end annotation was written around a
+  /// ledger region first.
+  bool Annotated = false;
   /// The region as re-analysed from NewText: Review is Reviewed and
   /// Hash is the value written to `review=`.
   Region Signed;
@@ -49,6 +52,20 @@ struct SignOffResult {
 /// Buffer must be NUL-terminated just past its end.
 llvm::Expected<SignOffResult> signOffRegion(llvm::StringRef Buffer,
                                             const SignOffRequest &Request);
+
+/// `aiprov review` and the language server's "mark reviewed" action: signs
+/// off R, a region of Buffer as analyzed together with its ledger. A region
+/// with a directive is signed off there (Request.Line is taken from R). A
+/// region known only from the ledger first gets a begin/end annotation
+/// around it (annotateRegion), and that is signed off in the same rewrite,
+/// so the sign-off follows the code from then on. A paste of unknown
+/// origin is refused: nobody said an AI assistant wrote it.
+llvm::Expected<SignOffResult> signOffKnownRegion(llvm::StringRef Buffer,
+                                                 const Region &R,
+                                                 SignOffRequest Request);
+
+/// Today's date in UTC as YYYY-MM-DD, the `reviewed-at` of a sign-off.
+std::string todayInUtc();
 
 /// Reviewer as a directive value: bare if it can be, else double-quoted
 /// with `\` and `"` escaped (SPEC §1).

@@ -23,7 +23,6 @@
 #include "llvm/Support/raw_ostream.h"
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <fcntl.h>
 #include <optional>
 #include <sys/stat.h>
@@ -55,15 +54,6 @@ cl::opt<std::string>
 int fail(const llvm::Twine &Message) {
   llvm::errs() << "aiprov: error: " << Message << "\n";
   return ExitUsageOrIO;
-}
-
-std::string todayInUtc() {
-  std::time_t Now = std::time(nullptr);
-  std::tm Utc;
-  gmtime_r(&Now, &Utc);
-  char Date[16];
-  std::strftime(Date, sizeof(Date), "%Y-%m-%d", &Utc);
-  return Date;
 }
 
 bool sameFile(const fs::file_status &A, const fs::file_status &B) {
@@ -143,22 +133,19 @@ std::optional<std::string> replaceFile(llvm::StringRef Path,
   return std::nullopt;
 }
 
-/// What is signed off: Buffer itself, or, when Line starts a region known
-/// only from the ledger, Buffer with a begin/end annotation written around
-/// that region first (its tool, model and origin as keys), so that the
-/// sign-off has a directive to live in and follows the code from then on.
-/// Sets Annotated when it wrote one.
-llvm::Expected<std::string> textToSignOff(llvm::StringRef Path,
-                                          llvm::StringRef FileArg,
-                                          llvm::StringRef Buffer, unsigned Line,
-                                          bool &Annotated) {
-  Annotated = false;
+/// The region starting on Line: Buffer's own, or one known only from the
+/// workspace ledger (placed by content, as `aiprov check` places it).
+/// Nothing when none starts there: signOffRegion then
+/// explains what is on that line.
+std::optional<Region> regionStartingAt(llvm::StringRef Path,
+                                       llvm::StringRef Buffer, unsigned Line) {
   FileRegions Regions = analyzeBuffer(Buffer);
   auto StartsAtLine = [Line](const Region &R) {
     return R.Origin.Start.Line == Line;
   };
-  if (llvm::any_of(Regions.Regions, StartsAtLine))
-    return Buffer.str();
+  auto Own = llvm::find_if(Regions.Regions, StartsAtLine);
+  if (Own != Regions.Regions.end())
+    return *Own;
 
   // The ledger belongs to the workspace the policy chain names when there
   // is no git root; a broken policy just leaves only the git root to use.
@@ -171,32 +158,15 @@ llvm::Expected<std::string> textToSignOff(llvm::StringRef Path,
   LedgerCache Ledgers;
   auto [Root, Records] = Ledgers.recordsOfFile(Path, TopPolicyDir);
   if (Records.empty())
-    return Buffer.str();
+    return std::nullopt;
   PlacedRecords Placed = placeRecords(Records, Buffer, LineTable(Buffer), Root);
+  // Merged as check merges them: a record an annotation already covers is
+  // not a region of its own any more.
   mergeLedgerRegions(Regions, std::move(Placed.Regions));
-  const Region *Recorded = nullptr;
-  for (const Region &R : Regions.Regions)
-    if (StartsAtLine(R) && R.Origin.Source == RegionSource::Ledger) {
-      Recorded = &R;
-      break;
-    }
-  if (!Recorded)
-    return Buffer.str();
-  if (Recorded->isUnknownPaste())
-    return llvm::createStringError(
-        (FileArg + ":" + llvm::Twine(Line) +
-         ": this is a paste of unknown origin, not an AI-assisted region; if "
-         "an AI assistant wrote it, annotate it first")
-            .str());
-
-  std::vector<KeyValue> Keys;
-  for (const KeyValue &KV : Recorded->Origin.Keys)
-    if (KV.Key == "tool" || KV.Key == "model" || KV.Key == "origin")
-      Keys.push_back(KV);
-  llvm::Expected<std::string> NewText = annotateLines(
-      Buffer, FileArg, Recorded->FirstLine, Recorded->LastLine, Keys);
-  Annotated = static_cast<bool>(NewText);
-  return NewText;
+  auto Recorded = llvm::find_if(Regions.Regions, StartsAtLine);
+  if (Recorded == Regions.Regions.end())
+    return std::nullopt;
+  return *Recorded;
 }
 
 } // namespace
@@ -234,13 +204,12 @@ int runReviewCommand() {
   if (Who.empty())
     return fail("no reviewer: pass --by WHO or set 'git config user.email'");
 
-  bool Annotated = false;
-  llvm::Expected<std::string> Text =
-      textToSignOff(Path, FileArg, (*Buffer)->getBuffer(), Line, Annotated);
-  if (!Text)
-    return fail(llvm::toString(Text.takeError()));
   SignOffRequest Request{FileArg.str(), Line, Who, todayInUtc()};
-  llvm::Expected<SignOffResult> Result = signOffRegion(*Text, Request);
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  std::optional<Region> Target = regionStartingAt(Path, Text, Line);
+  llvm::Expected<SignOffResult> Result =
+      Target ? signOffKnownRegion(Text, *Target, Request)
+             : signOffRegion(Text, Request);
   if (!Result)
     return fail(llvm::toString(Result.takeError()));
 
@@ -250,11 +219,11 @@ int runReviewCommand() {
 
   const Region &R = Result->Signed;
   llvm::outs() << FileArg << ":" << Line << ": signed off "
-               << (Annotated ? "recorded " : "")
+               << (Result->Annotated ? "recorded " : "")
                << "AI-assisted region (tool: " << R.tool() << ", lines "
                << R.FirstLine << "-" << R.LastLine << ") as reviewed by " << Who
                << " (" << R.Hash << ")";
-  if (Annotated)
+  if (Result->Annotated)
     llvm::outs() << "; wrote its begin/end annotation at lines "
                  << R.Origin.Start.Line << " and " << R.LastLine;
   llvm::outs() << "\n";
