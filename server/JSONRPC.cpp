@@ -67,6 +67,38 @@ void Dispatcher::sendError(const nlohmann::json &Id, ErrorCode Code,
   Out.send(errorMessage(Id, Code, Message));
 }
 
+void Dispatcher::call(llvm::StringRef Method, nlohmann::json Params,
+                      ResponseHandler Handler) {
+  int64_t Id = NextCallId++;
+  Pending.emplace(Id, std::move(Handler));
+  Out.send({{"jsonrpc", "2.0"},
+            {"id", Id},
+            {"method", Method.str()},
+            {"params", std::move(Params)}});
+}
+
+void Dispatcher::handleResponse(const nlohmann::json &Id,
+                                const nlohmann::json &Message) {
+  auto It =
+      Id.is_number_integer() ? Pending.find(Id.get<int64_t>()) : Pending.end();
+  if (It == Pending.end()) {
+    logError("response to no request of ours ignored: " + Message.dump());
+    return;
+  }
+  ResponseHandler Handler = std::move(It->second);
+  Pending.erase(It);
+  auto Error = Message.find("error");
+  if (Error == Message.end()) {
+    Handler(Message.at("result"));
+    return;
+  }
+  std::string Why = Error->dump();
+  if (Error->is_object() && Error->contains("message") &&
+      (*Error)["message"].is_string())
+    Why = (*Error)["message"].get<std::string>();
+  Handler(llvm::createStringError(Why));
+}
+
 bool Dispatcher::handleMessage(const nlohmann::json &Message) {
   if (!Message.is_object()) {
     sendError(nullptr, ErrorCode::InvalidRequest,
@@ -88,7 +120,7 @@ bool Dispatcher::handleMessage(const nlohmann::json &Message) {
   }
   if (!Method) {
     if (Id && (Field("result") || Field("error")))
-      logInfo("response from the client ignored: " + Message.dump());
+      handleResponse(*Id, Message);
     else
       sendError(ReplyId, ErrorCode::InvalidRequest, "message has no method");
     return true;

@@ -14,7 +14,10 @@
 #include "Transport.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -29,6 +32,8 @@ enum class ErrorCode : int {
   InternalError = -32603,
   ServerNotInitialized = -32002,
   RequestCancelled = -32800,
+  ContentModified = -32801,
+  RequestFailed = -32803,
 };
 
 /// The reply to one request, to be sent exactly once. A ReplyOnce dropped
@@ -90,6 +95,16 @@ public:
   void bindNotification(llvm::StringRef Method,
                         std::function<void(const P &)> Handler);
 
+  /// The client's answer to a request this server sent: its result, or an
+  /// error carrying the client's message.
+  using ResponseHandler =
+      std::function<void(llvm::Expected<nlohmann::json> Result)>;
+  /// Sends a request to the client (workspace/applyEdit); Handler runs on
+  /// this thread when the response is read. A response that never comes
+  /// leaves Handler pending until the server exits.
+  void call(llvm::StringRef Method, nlohmann::json Params,
+            ResponseHandler Handler);
+
   Lifecycle lifecycle() const { return State; }
   void setLifecycle(Lifecycle S) { State = S; }
 
@@ -111,6 +126,9 @@ public:
   }
 
 private:
+  /// Routes a response (a message with an id and a result or an error but
+  /// no method) to the handler of the call it answers.
+  void handleResponse(const nlohmann::json &Id, const nlohmann::json &Message);
   void sendError(const nlohmann::json &Id, ErrorCode Code,
                  const std::string &Message);
 
@@ -118,6 +136,9 @@ private:
   Lifecycle State = Lifecycle::Uninitialized;
   llvm::StringMap<RequestHandler> Requests;
   llvm::StringMap<NotificationHandler> Notifications;
+  /// Calls awaiting their response, by the id they were sent with.
+  std::map<int64_t, ResponseHandler> Pending;
+  int64_t NextCallId = 0;
 };
 
 void logInvalidNotification(llvm::StringRef Method, llvm::StringRef Problem);

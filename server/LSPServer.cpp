@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "LSPServer.h"
+#include "CodeActions.h"
 #include "Logger.h"
 #include "aiprov/Directive.h"
 #include "aiprov/Version.h"
@@ -105,6 +106,16 @@ LSPServer::LSPServer(Transport &Out, const Options &Opts)
       "aiprov/regions", [this](const lsp::TextDocumentParams &P, ReplyOnce R) {
         onRegions(P, std::move(R));
       });
+  Dispatch.bindRequest<lsp::CodeActionParams>(
+      "textDocument/codeAction",
+      [this](const lsp::CodeActionParams &P, ReplyOnce R) {
+        onCodeAction(P, std::move(R));
+      });
+  Dispatch.bindRequest<lsp::ExecuteCommandParams>(
+      "workspace/executeCommand",
+      [this](const lsp::ExecuteCommandParams &P, ReplyOnce R) {
+        onExecuteCommand(P, std::move(R));
+      });
   Dispatch.bindNotification<lsp::DidPasteParams>(
       "aiprov/didPaste",
       [this](const lsp::DidPasteParams &P) { onDidPaste(P); });
@@ -161,22 +172,32 @@ void LSPServer::onInitialize(const lsp::InitializeParams &Params,
   // UTF-8 is the engine's own unit: take it whenever the client offers it.
   bool Utf8 = llvm::is_contained(Params.positionEncodings, "utf-8");
   Core.setEncoding(Utf8 ? OffsetEncoding::UTF8 : OffsetEncoding::UTF16);
+  VersionedEdits = Params.documentChanges;
+  std::vector<std::string> ActionKinds;
+  for (ActionKind Kind :
+       {ActionKind::AnnotateSelection, ActionKind::MarkReviewed,
+        ActionKind::ConvertToAnnotation, ActionKind::DeleteRegion})
+    ActionKinds.push_back(codeActionKind(Kind).str());
   Dispatch.setLifecycle(Lifecycle::Running);
   logInfo("initialized; position encoding " + encodingName(Core.encoding()));
-  Reply.result({{"capabilities",
-                 {{"positionEncoding", encodingName(Core.encoding())},
-                  {"textDocumentSync",
-                   {{"openClose", true},
-                    {"change", 2}, // Incremental.
-                    {"save", {{"includeText", false}}}}},
-                  {"hoverProvider", true},
-                  {"codeLensProvider", {{"resolveProvider", false}}},
-                  {"diagnosticProvider",
-                   {{"identifier", "aiprov"},
-                    {"interFileDependencies", false},
-                    {"workspaceDiagnostics", false}}},
-                  {"experimental", {{"aiprovRegionsProvider", true}}}}},
-                {"serverInfo", {{"name", "aiprov"}, {"version", Version}}}});
+  Reply.result(
+      {{"capabilities",
+        {{"positionEncoding", encodingName(Core.encoding())},
+         {"textDocumentSync",
+          {{"openClose", true},
+           {"change", 2}, // Incremental.
+           {"save", {{"includeText", false}}}}},
+         {"hoverProvider", true},
+         {"codeLensProvider", {{"resolveProvider", false}}},
+         {"codeActionProvider",
+          {{"codeActionKinds", ActionKinds}, {"resolveProvider", false}}},
+         {"executeCommandProvider", {{"commands", commandNames()}}},
+         {"diagnosticProvider",
+          {{"identifier", "aiprov"},
+           {"interFileDependencies", false},
+           {"workspaceDiagnostics", false}}},
+         {"experimental", {{"aiprovRegionsProvider", true}}}}},
+       {"serverInfo", {{"name", "aiprov"}, {"version", Version}}}});
 }
 
 void LSPServer::onInitialized(const nlohmann::json &) {}
@@ -333,8 +354,8 @@ void LSPServer::onCodeLens(const lsp::TextDocumentParams &Params,
         llvm::formatv(" · {0} line{1} · {2}", R.lineCount(),
                       R.lineCount() == 1 ? "" : "s", reviewStatusName(R.Review))
             .str();
-    Lenses.push_back(
-        {toRange(Core.lineSpan(*Doc, R.FirstLine, R.FirstLine)), {Title, ""}});
+    Lenses.push_back({toRange(Core.lineSpan(*Doc, R.FirstLine, R.FirstLine)),
+                      {Title, "", {}}});
   }
   Reply.result(Lenses);
 }
@@ -353,6 +374,131 @@ void LSPServer::onRegions(const lsp::TextDocumentParams &Params,
          permissionName(Doc->Policy.Ai).str(), R.lineCount(),
          R.isUnknownPaste(), AiprovServer::checksOf(*Doc, R)});
   Reply.result(Result);
+}
+
+void LSPServer::onCodeAction(const lsp::CodeActionParams &Params,
+                             ReplyOnce Reply) {
+  auto Doc = openOrReply(Params.textDocument.uri, Reply);
+  if (!Doc)
+    return;
+  auto Wanted = [&](llvm::StringRef Kind) {
+    return Params.only.empty() ||
+           llvm::any_of(Params.only, [&](llvm::StringRef Only) {
+             return Kind == Only || Kind.starts_with((Only + ".").str());
+           });
+  };
+  LineRange Selection = AiprovServer::linesOf(
+      {fromWire(Params.range.start), fromWire(Params.range.end)});
+  std::vector<lsp::CodeAction> Actions;
+  for (const ActionOffer &Offer : offerActions(*Doc, Selection)) {
+    llvm::StringRef Kind = codeActionKind(Offer.Kind);
+    if (!Wanted(Kind))
+      continue;
+    lsp::ActionArguments Arguments;
+    Arguments.uri = Doc->Key;
+    Arguments.version = Doc->Version;
+    Arguments.line = Offer.Lines.First - 1;
+    Arguments.lastLine = Offer.Lines.Last - 1;
+    lsp::CodeAction Action{Offer.Title,
+                           Kind.str(),
+                           {},
+                           {Offer.Title,
+                            commandName(Offer.Kind).str(),
+                            {nlohmann::json(Arguments)}}};
+    // The client's diagnostics this action resolves: the region's findings,
+    // reported on its lines.
+    for (const nlohmann::json &D : Params.diagnostics) {
+      auto Code = D.find("code");
+      std::string Problem;
+      auto Range = Dispatcher::decode<lsp::Range>(
+          D.value("range", nlohmann::json()), Problem);
+      if (Code == D.end() || !Code->is_string() || !Range ||
+          !llvm::is_contained(Offer.Resolves, Code->get<std::string>()))
+        continue;
+      unsigned Line = Range->start.line + 1;
+      if (Offer.Lines.First <= Line && Line <= Offer.Lines.Last)
+        Action.diagnostics.push_back(D);
+    }
+    Actions.push_back(std::move(Action));
+  }
+  Reply.result(Actions);
+}
+
+void LSPServer::onExecuteCommand(const lsp::ExecuteCommandParams &Params,
+                                 ReplyOnce Reply) {
+  std::optional<ActionKind> Kind = actionOfCommand(Params.command);
+  if (!Kind) {
+    Reply.error(ErrorCode::InvalidParams, "unknown command: " + Params.command);
+    return;
+  }
+  std::string Problem;
+  std::optional<lsp::ActionArguments> Arguments =
+      Dispatcher::decode<lsp::ActionArguments>(Params.argument, Problem);
+  if (!Arguments) {
+    Reply.error(ErrorCode::InvalidParams, Params.command + ": " + Problem);
+    return;
+  }
+  auto Doc = openOrReply(Arguments->uri, Reply);
+  if (!Doc)
+    return;
+  if (Doc->Version != Arguments->version) {
+    Reply.error(ErrorCode::ContentModified,
+                llvm::formatv("{0}: the document changed since the action was "
+                              "offered (version {1}, now {2}); ask for code "
+                              "actions again",
+                              Params.command, Arguments->version, Doc->Version)
+                    .str());
+    return;
+  }
+  ActionInputs Inputs = actionInputs(*Doc, *Kind);
+  for (auto [Key, Value] : {std::pair{"tool", &Arguments->tool},
+                            std::pair{"model", &Arguments->model},
+                            std::pair{"origin", &Arguments->origin}})
+    if (*Value)
+      Inputs.Keys.push_back({Key, **Value});
+  llvm::Expected<std::string> NewText = runAction(
+      *Doc, *Kind, {Arguments->line + 1, Arguments->lastLine + 1}, Inputs);
+  if (!NewText) {
+    Reply.error(ErrorCode::RequestFailed, llvm::toString(NewText.takeError()));
+    return;
+  }
+  lsp::ApplyWorkspaceEditParams Edit;
+  Edit.label = editLabel(*Kind).str();
+  Edit.uri = Doc->Key;
+  if (VersionedEdits)
+    Edit.version = Doc->Version;
+  for (LineReplacement &Change : lineEdits(Doc->Text, *NewText))
+    Edit.edits.push_back(
+        {{toWire(positionOfOffset(Doc->Text, Change.Begin, Core.encoding())),
+          toWire(positionOfOffset(Doc->Text, Change.End, Core.encoding()))},
+         std::move(Change.Text)});
+  // The command is answered once the editor says whether it applied the
+  // edit; std::function needs a copyable callable, hence the shared_ptr.
+  auto Pending = std::make_shared<ReplyOnce>(std::move(Reply));
+  Dispatch.call("workspace/applyEdit", Edit,
+                [Pending, Command = Params.command](
+                    llvm::Expected<nlohmann::json> Result) {
+                  if (!Result) {
+                    Pending->error(ErrorCode::RequestFailed,
+                                   Command + ": the editor refused the edit: " +
+                                       llvm::toString(Result.takeError()));
+                    return;
+                  }
+                  if (Result->is_object() && Result->value("applied", false)) {
+                    Pending->result(nullptr);
+                    return;
+                  }
+                  std::string Why = "no reason given";
+                  if (Result->is_object() &&
+                      Result->contains("failureReason") &&
+                      (*Result)["failureReason"].is_string())
+                    Why = (*Result)["failureReason"].get<std::string>();
+                  Pending->error(ErrorCode::RequestFailed,
+                                 Command +
+                                     ": the editor did not apply the "
+                                     "edit: " +
+                                     Why);
+                });
 }
 
 lsp::Range LSPServer::toRange(DocumentSpan Span) const {

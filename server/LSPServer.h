@@ -46,6 +46,9 @@ private:
   void onHover(const lsp::TextDocumentPositionParams &Params, ReplyOnce Reply);
   void onCodeLens(const lsp::TextDocumentParams &Params, ReplyOnce Reply);
   void onRegions(const lsp::TextDocumentParams &Params, ReplyOnce Reply);
+  void onCodeAction(const lsp::CodeActionParams &Params, ReplyOnce Reply);
+  void onExecuteCommand(const lsp::ExecuteCommandParams &Params,
+                        ReplyOnce Reply);
   void onDidPaste(const lsp::DidPasteParams &Params);
   void onDidInsertCompletion(const lsp::DidInsertCompletionParams &Params);
   /// Hands a client notice to the core and re-publishes if it changed
@@ -64,6 +67,8 @@ private:
   Dispatcher Dispatch;
   AiprovServer Core;
   bool ShutdownRequested = false;
+  /// The client takes versioned workspace edits (documentChanges).
+  bool VersionedEdits = false;
 };
 
 } // namespace aiprov::server

@@ -106,6 +106,17 @@ void from_json(const Json &J, InitializeParams &P) {
       General ? optionalField(*General, "positionEncodings") : nullptr;
   if (Encodings)
     Encodings->get_to(P.positionEncodings);
+  const Json *Workspace =
+      Capabilities ? optionalField(*Capabilities, "workspace") : nullptr;
+  const Json *Edit =
+      Workspace ? optionalField(*Workspace, "workspaceEdit") : nullptr;
+  const Json *Versioned =
+      Edit ? optionalField(*Edit, "documentChanges") : nullptr;
+  P.documentChanges =
+      Versioned && Versioned->is_boolean() && Versioned->get<bool>();
+  if (const Json *Folders = optionalField(J, "workspaceFolders"))
+    for (const Json &Folder : Folders->get<std::vector<Json>>())
+      P.workspaceFolders.push_back(Folder.at("uri").get<std::string>());
 }
 
 void from_json(const Json &J, CancelParams &P) {
@@ -141,6 +152,74 @@ void to_json(Json &J, const Hover &H) {
 
 void to_json(Json &J, const Command &C) {
   J = {{"title", C.title}, {"command", C.command}};
+  if (!C.arguments.empty())
+    J["arguments"] = C.arguments;
+}
+
+void from_json(const Json &J, CodeActionParams &P) {
+  J.at("textDocument").get_to(P.textDocument);
+  J.at("range").get_to(P.range);
+  const Json &Context = J.at("context");
+  Context.at("diagnostics").get_to(P.diagnostics);
+  if (const Json *Only = optionalField(Context, "only"))
+    Only->get_to(P.only);
+}
+
+void to_json(Json &J, const CodeAction &A) {
+  J = {{"title", A.title}, {"kind", A.kind}, {"command", A.command}};
+  if (!A.diagnostics.empty())
+    J["diagnostics"] = A.diagnostics;
+}
+
+void from_json(const Json &J, ExecuteCommandParams &P) {
+  J.at("command").get_to(P.command);
+  P.argument = Json::object();
+  if (const Json *Arguments = optionalField(J, "arguments"))
+    if (!Arguments->empty())
+      P.argument = Arguments->at(0);
+}
+
+void from_json(const Json &J, ActionArguments &A) {
+  J.at("uri").get_to(A.uri);
+  J.at("version").get_to(A.version);
+  J.at("line").get_to(A.line);
+  A.lastLine = A.line;
+  if (const Json *Last = optionalField(J, "lastLine"))
+    Last->get_to(A.lastLine);
+  if (A.lastLine < A.line)
+    throw Json::type_error::create(302, "lastLine is before line", &J);
+  for (auto [Name, Field] :
+       {std::pair{"tool", &A.tool}, std::pair{"model", &A.model},
+        std::pair{"origin", &A.origin}})
+    if (const Json *Value = optionalField(J, Name))
+      *Field = Value->get<std::string>();
+}
+
+void to_json(Json &J, const ActionArguments &A) {
+  J = {{"uri", A.uri},
+       {"version", A.version},
+       {"line", A.line},
+       {"lastLine", A.lastLine}};
+  for (auto [Name, Field] :
+       {std::pair{"tool", &A.tool}, std::pair{"model", &A.model},
+        std::pair{"origin", &A.origin}})
+    if (*Field)
+      J[Name] = **Field;
+}
+
+void to_json(Json &J, const TextEdit &E) {
+  J = {{"range", E.range}, {"newText", E.newText}};
+}
+
+void to_json(Json &J, const ApplyWorkspaceEditParams &P) {
+  Json Edit;
+  if (P.version)
+    Edit["documentChanges"] = Json::array(
+        {{{"textDocument", {{"uri", P.uri}, {"version", *P.version}}},
+          {"edits", P.edits}}});
+  else
+    Edit["changes"] = {{P.uri, P.edits}};
+  J = {{"label", P.label}, {"edit", std::move(Edit)}};
 }
 
 void to_json(Json &J, const CodeLens &L) {

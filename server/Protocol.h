@@ -98,6 +98,11 @@ struct InitializeParams {
   /// client supports "utf-16" whether it lists it or not.
   std::vector<std::string> positionEncodings;
   std::optional<std::string> rootUri;
+  /// workspaceFolders[].uri; empty when the client sent none (or null).
+  std::vector<std::string> workspaceFolders;
+  /// capabilities.workspace.workspaceEdit.documentChanges: the client
+  /// takes versioned edits, so a stale edit is refused, not misapplied.
+  bool documentChanges = false;
 };
 void from_json(const Json &J, InitializeParams &P);
 
@@ -163,6 +168,8 @@ struct Command {
   std::string title;
   /// Empty: a lens that only informs (nothing runs when clicked).
   std::string command;
+  /// Sent only when not empty.
+  std::vector<Json> arguments;
 };
 void to_json(Json &J, const Command &C);
 
@@ -171,6 +178,63 @@ struct CodeLens {
   Command command;
 };
 void to_json(Json &J, const CodeLens &L);
+
+struct CodeActionParams {
+  TextDocumentIdentifier textDocument;
+  Range range;
+  /// context.diagnostics, as the client sent them (echoed back in actions).
+  std::vector<Json> diagnostics;
+  /// context.only: the CodeActionKinds wanted; empty: all.
+  std::vector<std::string> only;
+};
+void from_json(const Json &J, CodeActionParams &P);
+
+struct CodeAction {
+  std::string title;
+  std::string kind;
+  std::vector<Json> diagnostics;
+  Command command;
+};
+void to_json(Json &J, const CodeAction &A);
+
+struct ExecuteCommandParams {
+  std::string command;
+  /// The object an aiprov code action put in command.arguments[0].
+  Json argument;
+};
+void from_json(const Json &J, ExecuteCommandParams &P);
+
+/// The argument of every aiprov.* command (docs/lsp.md).
+struct ActionArguments {
+  std::string uri;
+  /// The document version the action was offered for.
+  int64_t version = 0;
+  /// 0-based: where the region starts (its directive), or the first line
+  /// of the selection to annotate.
+  uint32_t line = 0;
+  /// 0-based last line of the selection to annotate; else the region's.
+  uint32_t lastLine = 0;
+  /// aiprov.annotateSelection only: keys for the new directive.
+  std::optional<std::string> tool, model, origin;
+};
+void from_json(const Json &J, ActionArguments &A);
+void to_json(Json &J, const ActionArguments &A);
+
+struct TextEdit {
+  Range range;
+  std::string newText;
+};
+void to_json(Json &J, const TextEdit &E);
+
+/// workspace/applyEdit of edits to one document.
+struct ApplyWorkspaceEditParams {
+  std::string label;
+  std::string uri;
+  /// Set: sent as documentChanges for this version; else as changes.
+  std::optional<int64_t> version;
+  std::vector<TextEdit> edits;
+};
+void to_json(Json &J, const ApplyWorkspaceEditParams &P);
 
 /// One region in the aiprov/regions reply (docs/lsp.md).
 struct RegionInfo {
