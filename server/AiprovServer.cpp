@@ -131,9 +131,11 @@ llvm::Error AiprovServer::applyTracked(std::string &Text,
       LineTable Lines(Text);
       size_t Begin = offsetOfPosition(Text, Edit.Range->Start, Encoding);
       size_t End = offsetOfPosition(Text, Edit.Range->End, Encoding);
+      ByteEdit Changed =
+          trimUnchanged(Text, Begin, std::max(Begin, End), Edit.NewText);
       aiprov::DocumentEdit Engine = aiprov::DocumentEdit::within(
-          Text, Lines, Lines.positionOf(Begin),
-          Lines.positionOf(std::max(Begin, End)), Edit.NewText);
+          Text, Lines, Lines.positionOf(Changed.Begin),
+          Lines.positionOf(Changed.End), Changed.NewText);
       Tracker.applyEdit(Engine);
       Change.LedgerLines.applyEdit(Engine);
       LineRange Now = insertedLines(Engine);

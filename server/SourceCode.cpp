@@ -122,6 +122,19 @@ size_t endOfLine(llvm::StringRef Text, size_t Offset) {
   return Break == llvm::StringRef::npos ? Text.size() : Break;
 }
 
+ByteEdit trimUnchanged(llvm::StringRef Text, size_t Begin, size_t End,
+                       llvm::StringRef NewText) {
+  while (Begin < End && !NewText.empty() && Text[Begin] == NewText.front()) {
+    ++Begin;
+    NewText = NewText.drop_front();
+  }
+  while (Begin < End && !NewText.empty() && Text[End - 1] == NewText.back()) {
+    --End;
+    NewText = NewText.drop_back();
+  }
+  return {Begin, End, NewText};
+}
+
 llvm::Error applyEdits(std::string &Text, llvm::ArrayRef<DocumentEdit> Edits,
                        OffsetEncoding Encoding, unsigned *Clamped) {
   std::string Result = Text;

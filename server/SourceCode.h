@@ -55,6 +55,20 @@ DocumentPosition positionOfOffset(llvm::StringRef Text, size_t Offset,
 /// its terminator), or Text.size().
 size_t endOfLine(llvm::StringRef Text, size_t Offset);
 
+/// A replacement of bytes [Begin, End) of a text by NewText.
+struct ByteEdit {
+  size_t Begin = 0, End = 0;
+  llvm::StringRef NewText;
+};
+
+/// The part of replacing Text[Begin, End) by NewText that changes anything:
+/// bytes both sides share at the front, then at the back, are dropped.
+/// Clients resend text around an edit (Neovim inserts lines by replacing
+/// the newline before them with itself plus the lines), and what was
+/// inserted, and on which line, must not depend on how a client spells it.
+ByteEdit trimUnchanged(llvm::StringRef Text, size_t Begin, size_t End,
+                       llvm::StringRef NewText);
+
 /// One change of textDocument/didChange: a replacement of Range, or of the
 /// whole text when Range is absent.
 struct DocumentEdit {
