@@ -81,6 +81,12 @@ LedgerCache::recordsOfFile(llvm::StringRef AbsolutePath,
   return {std::move(Root), std::move(Records)};
 }
 
+void LedgerCache::clear() {
+  std::lock_guard<std::mutex> Guard(Lock);
+  Workspaces.clear();
+  GitRoots.clear();
+}
+
 std::vector<const WorkspaceRecords *> LedgerCache::loaded() const {
   std::lock_guard<std::mutex> Guard(Lock);
   std::vector<const WorkspaceRecords *> Out;

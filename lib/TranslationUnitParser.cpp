@@ -15,6 +15,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 #ifndef AIPROV_CLANG_RESOURCE_DIR
@@ -73,7 +74,8 @@ private:
 
 ParsedTranslationUnit
 parseTranslationUnit(const clang::tooling::CompilationDatabase &Database,
-                     llvm::StringRef AbsoluteFile) {
+                     llvm::StringRef AbsoluteFile,
+                     std::optional<llvm::StringRef> Unsaved) {
   ParsedTranslationUnit Result;
   std::vector<clang::tooling::CompileCommand> Commands =
       Database.getCompileCommands(AbsoluteFile);
@@ -100,6 +102,16 @@ parseTranslationUnit(const clang::tooling::CompilationDatabase &Database,
 
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
       llvm::vfs::createPhysicalFileSystem();
+  if (Unsaved) {
+    // The editor's text over the disk: only the main file differs.
+    auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
+    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    Memory->addFile(
+        AbsoluteFile, /*ModificationTime=*/0,
+        llvm::MemoryBuffer::getMemBufferCopy(*Unsaved, AbsoluteFile));
+    Overlay->pushOverlay(Memory);
+    FS = Overlay;
+  }
   if (std::error_code EC = FS->setCurrentWorkingDirectory(Command.Directory)) {
     Result.FirstError = Command.Directory +
                         ": error: cannot enter the compile "

@@ -20,26 +20,29 @@
 namespace aiprov::server {
 
 AiprovServer::AiprovServer(const Options &Opts)
-    : Opts(Opts), Policies(PolicyResolver::Options{Opts.PolicyFile}) {}
+    : Opts(Opts), Policies(std::make_unique<PolicyResolver>(
+                      PolicyResolver::Options{Opts.PolicyFile})) {}
 
 std::shared_ptr<const DocumentAnalysis>
 AiprovServer::analyze(llvm::StringRef Key, llvm::StringRef Path,
-                      std::string Text, int64_t Version, Placement How) {
+                      std::string Text, int64_t Version, Placement How,
+                      std::optional<FileRegions> Parsed) {
   auto Doc = std::make_shared<DocumentAnalysis>();
   Doc->Key = Key.str();
   Doc->Path = Path.str();
   Doc->Version = Version;
   Doc->Text = std::move(Text);
   Doc->Lines = std::make_unique<LineTable>(Doc->Text);
+  Doc->FromAst = Parsed.has_value();
   // Doc->Text is a std::string: NUL-terminated just past its end.
-  Doc->Regions = analyzeBuffer(Doc->Text);
+  Doc->Regions = Parsed ? std::move(*Parsed) : analyzeBuffer(Doc->Text);
   if (Path.empty()) {
     Doc->Findings = checkRegions(Key, Doc->Regions, Doc->Policy);
     sortFindings(Doc->Findings);
     return Doc;
   }
 
-  llvm::Expected<Verdict> Policy = Policies.verdictFor(Path);
+  llvm::Expected<Verdict> Policy = Policies->verdictFor(Path);
   if (!Policy) {
     Doc->PolicyError = llvm::toString(Policy.takeError());
     logError(Path + ": not checked: " + Doc->PolicyError);
@@ -172,7 +175,7 @@ AiprovServer::recordsFor(const DocumentAnalysis &Doc,
     Request.Origin = A.Origin;
     Request.Contributor = A.Contributor;
     llvm::Expected<RecordBatch> Batch =
-        buildRecordsOfText(Request, Doc.Text, Policies);
+        buildRecordsOfText(Request, Doc.Text, *Policies);
     if (!Batch) {
       logError("cannot record " + A.Origin + ": " +
                llvm::toString(Batch.takeError()));
@@ -195,7 +198,7 @@ void AiprovServer::write(llvm::StringRef Path,
       Kept.push_back(std::move(R));
     return;
   }
-  llvm::Expected<std::string> Root = recordingRootFor(Path, Policies);
+  llvm::Expected<std::string> Root = recordingRootFor(Path, *Policies);
   if (!Root) {
     logError("cannot record in the ledger: " +
              llvm::toString(Root.takeError()));
@@ -251,6 +254,37 @@ AiprovServer::changeDocument(llvm::StringRef Key,
   }
   It->second = Doc;
   return Doc;
+}
+
+std::shared_ptr<const DocumentAnalysis>
+AiprovServer::refineDocument(llvm::StringRef Key, int64_t Version,
+                             FileRegions Parsed) {
+  auto It = Documents.find(Key);
+  if (It == Documents.end() || It->second->Version != Version)
+    return nullptr;
+  const DocumentAnalysis &Now = *It->second;
+  It->second = analyze(Key, Now.Path, Now.Text, Version, Placement::Tracked,
+                       std::move(Parsed));
+  return It->second;
+}
+
+std::vector<std::shared_ptr<const DocumentAnalysis>>
+AiprovServer::reloadWorkspaceFiles() {
+  Policies = std::make_unique<PolicyResolver>(
+      PolicyResolver::Options{Opts.PolicyFile});
+  Ledgers.clear();
+  // What this server appended is in the ledger it will read now; kept only
+  // when it was never written there.
+  if (Opts.WriteLedger)
+    Written.clear();
+  std::vector<std::shared_ptr<const DocumentAnalysis>> Changed;
+  for (auto &Entry : Documents) {
+    const DocumentAnalysis &Old = *Entry.second;
+    Entry.second = analyze(Entry.first(), Old.Path, Old.Text, Old.Version,
+                           Placement::ByContent);
+    Changed.push_back(Entry.second);
+  }
+  return Changed;
 }
 
 llvm::Expected<std::shared_ptr<const DocumentAnalysis>>

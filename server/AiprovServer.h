@@ -9,11 +9,10 @@
 // disagree about a file.
 //
 // Each change produces a new immutable DocumentAnalysis snapshot, shared by
-// pointer. That is the seam for per-file work queues (clangd's TUScheduler):
-// a queue per document would build the next snapshot off the reader thread
-// (a debounced AST parse refining the lexer-path one) and swap it in, while
-// readers keep the snapshot they hold. Today the lexer path runs inline;
-// it takes milliseconds.
+// pointer. The lexer path builds it inline (milliseconds); the debounced AST
+// parse (ParseScheduler.h) runs on a worker, and its regions come back
+// through refineDocument, which swaps in a refined snapshot of the same
+// version, while readers keep the snapshot they hold.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AIPROV_SERVER_AIPROVSERVER_H
@@ -54,6 +53,9 @@ struct DocumentAnalysis {
   /// Built over Text (engine lines: 1-based, byte columns after a BOM).
   std::unique_ptr<LineTable> Lines;
   FileRegions Regions;
+  /// Regions come from an AST parse with the file's compile command
+  /// (attributes and _Pragma seen), not the lexer alone.
+  bool FromAst = false;
   /// The file's policy verdict; the default (allow) when the policy could
   /// not be read, with PolicyError saying why.
   Verdict Policy;
@@ -105,6 +107,19 @@ public:
   llvm::Expected<std::shared_ptr<const DocumentAnalysis>>
   changeDocument(llvm::StringRef Key, llvm::ArrayRef<DocumentEdit> Edits,
                  int64_t Version);
+
+  /// The regions of an AST parse of Key at Version: Key's snapshot is
+  /// rebuilt from them (plus its ledger regions, as tracked) and returned.
+  /// nullptr when Key was closed or has changed since that version: the
+  /// parse is stale, and a newer one is on its way.
+  std::shared_ptr<const DocumentAnalysis>
+  refineDocument(llvm::StringRef Key, int64_t Version, FileRegions Parsed);
+
+  /// Policies, ignore files and ledgers changed on disk
+  /// (workspace/didChangeWatchedFiles): forgets what was read of them and
+  /// analyzes every open document again, placing its ledger regions by
+  /// content. Returns the new snapshots, to publish.
+  std::vector<std::shared_ptr<const DocumentAnalysis>> reloadWorkspaceFiles();
 
   /// A client notice (aiprov/didPaste, aiprov/didInsertCompletion) about
   /// Key; Notice.Lines from linesOf(). Returns Key's new snapshot when the
@@ -174,9 +189,12 @@ private:
     bool Resynced = false;
   };
 
+  /// Key's snapshot for Text: its in-source regions from Parsed when
+  /// given (an AST parse of this very text), else from the lexer.
   std::shared_ptr<const DocumentAnalysis>
   analyze(llvm::StringRef Key, llvm::StringRef Path, std::string Text,
-          int64_t Version, Placement How);
+          int64_t Version, Placement How,
+          std::optional<FileRegions> Parsed = std::nullopt);
   /// Places the ledger's records of Doc, this server's own and Key's
   /// pending ones by content, and starts tracking them afresh.
   void placeByContent(llvm::StringRef Key, llvm::StringRef Path,
@@ -199,10 +217,8 @@ private:
 
   Options Opts;
   OffsetEncoding Encoding = OffsetEncoding::UTF16;
-  /// Both cache per directory for the server's lifetime: an edit to a
-  /// policy or the ledger on disk is seen after a restart (reloading on
-  /// workspace/didChangeWatchedFiles is not built yet).
-  PolicyResolver Policies;
+  /// Both cache per directory until reloadWorkspaceFiles.
+  std::unique_ptr<PolicyResolver> Policies;
   LedgerCache Ledgers;
   llvm::StringMap<std::shared_ptr<const DocumentAnalysis>> Documents;
   llvm::StringMap<LedgerTrack> Tracks;

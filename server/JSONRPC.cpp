@@ -1,8 +1,8 @@
 //===--- JSONRPC.cpp - Dispatching JSON-RPC messages by method ------------===//
 //
 // Every rejected message is answered (requests) or logged (notifications);
-// none stops the server. Responses from the client are logged and dropped:
-// the server sends no requests of its own yet.
+// none stops the server. Responses from the client go to the handler of the
+// request the server sent (call()); others are logged and dropped.
 //
 //===----------------------------------------------------------------------===//
 #include "JSONRPC.h"

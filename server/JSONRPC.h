@@ -50,6 +50,10 @@ public:
 
   void result(nlohmann::json Result);
   void error(ErrorCode Code, const std::string &Message);
+  /// Whether the reply was sent (it may not be sent again).
+  bool replied() const { return Out == nullptr; }
+  /// The request's id, as the client sent it.
+  const nlohmann::json &id() const { return Id; }
 
 private:
   nlohmann::json Id;

@@ -1,8 +1,11 @@
 //===--- LSPServer.cpp - The LSP adapter over AiprovServer ----------------===//
 //
 // Requests are answered in the order they arrive, on the reader thread, so
-// by the time a $/cancelRequest is read its request is already answered;
-// RequestCancelled becomes meaningful with the per-file work queues.
+// by the time a $/cancelRequest is read its request is usually answered.
+// The exception is workspace/executeCommand, which waits for the client to
+// apply its edit: cancelling it answers RequestCancelled at once. AST
+// parses are not requests; a newer edit supersedes a parse not yet started
+// (ParseScheduler.h).
 //
 //===----------------------------------------------------------------------===//
 #include "LSPServer.h"
@@ -64,13 +67,39 @@ std::string keyOr(const Region &R, llvm::StringRef Key) {
 } // namespace
 
 LSPServer::LSPServer(Transport &Out, const Options &Opts)
-    : Out(Out), Dispatch(Out), Core(Opts.Core) {
+    : Out(Out), Dispatch(Out), Core(Opts.Core), AstParse(Opts.AstParse),
+      Databases(Opts.CompileCommandsDir) {
+  const bool Synchronous = Opts.Parse.Synchronous;
+  Parses = std::make_unique<ParseScheduler>(
+      Opts.Parse, ParseScheduler::parseWithClang,
+      [this, Synchronous](ParseRequest Request, ParsedTranslationUnit Result) {
+        if (Synchronous) {
+          onParsed(Request, std::move(Result));
+          return;
+        }
+        // std::function wants a copyable task; the result is moved once.
+        auto Done =
+            std::make_shared<std::pair<ParseRequest, ParsedTranslationUnit>>(
+                std::move(Request), std::move(Result));
+        this->Out.post(
+            [this, Done] { onParsed(Done->first, std::move(Done->second)); });
+      });
   Dispatch.bindRequest<lsp::InitializeParams>(
       "initialize", [this](const lsp::InitializeParams &P, ReplyOnce R) {
         onInitialize(P, std::move(R));
       });
   Dispatch.onNotification(
       "initialized", [this](const nlohmann::json &P) { onInitialized(P); });
+  Dispatch.bindNotification<lsp::DidChangeWatchedFilesParams>(
+      "workspace/didChangeWatchedFiles",
+      [this](const lsp::DidChangeWatchedFilesParams &P) {
+        onDidChangeWatchedFiles(P);
+      });
+  Dispatch.bindNotification<lsp::DidChangeWorkspaceFoldersParams>(
+      "workspace/didChangeWorkspaceFolders",
+      [this](const lsp::DidChangeWorkspaceFoldersParams &P) {
+        onDidChangeWorkspaceFolders(P);
+      });
   Dispatch.onRequest("shutdown", [this](const nlohmann::json &P, ReplyOnce R) {
     onShutdown(P, std::move(R));
   });
@@ -173,6 +202,9 @@ void LSPServer::onInitialize(const lsp::InitializeParams &Params,
   bool Utf8 = llvm::is_contained(Params.positionEncodings, "utf-8");
   Core.setEncoding(Utf8 ? OffsetEncoding::UTF8 : OffsetEncoding::UTF16);
   VersionedEdits = Params.documentChanges;
+  CanWatchFiles = Params.watchedFilesRegistration;
+  for (const std::string &Folder : Params.workspaceFolders)
+    logInfo("workspace folder " + Folder);
   std::vector<std::string> ActionKinds;
   for (ActionKind Kind :
        {ActionKind::AnnotateSelection, ActionKind::MarkReviewed,
@@ -196,11 +228,57 @@ void LSPServer::onInitialize(const lsp::InitializeParams &Params,
           {{"identifier", "aiprov"},
            {"interFileDependencies", false},
            {"workspaceDiagnostics", false}}},
+         {"workspace",
+          {{"workspaceFolders",
+            {{"supported", true}, {"changeNotifications", true}}}}},
          {"experimental", {{"aiprovRegionsProvider", true}}}}},
        {"serverInfo", {{"name", "aiprov"}, {"version", Version}}}});
 }
 
-void LSPServer::onInitialized(const nlohmann::json &) {}
+void LSPServer::onInitialized(const nlohmann::json &) {
+  if (!CanWatchFiles) {
+    logInfo("the client cannot watch files: policy, ignore file and ledger "
+            "changes are seen after a restart");
+    return;
+  }
+  // Whatever decides a document's findings besides its own text.
+  nlohmann::json Watchers = nlohmann::json::array();
+  for (const char *Glob : {"**/.aiprov.yaml", "**/.aiprov/ledger.jsonl",
+                           "**/.agent-trace/traces.jsonl", "**/.aiexclude",
+                           "**/.*ignore", "**/compile_commands.json"})
+    Watchers.push_back({{"globPattern", Glob}});
+  Dispatch.call("client/registerCapability",
+                {{"registrations",
+                  {{{"id", "aiprov-watched-files"},
+                    {"method", "workspace/didChangeWatchedFiles"},
+                    {"registerOptions", {{"watchers", Watchers}}}}}}},
+                [](llvm::Expected<nlohmann::json> Result) {
+                  if (!Result)
+                    logError("the client would not watch files: " +
+                             llvm::toString(Result.takeError()));
+                });
+}
+
+void LSPServer::onDidChangeWatchedFiles(
+    const lsp::DidChangeWatchedFilesParams &Params) {
+  for (const std::string &Uri : Params.uris)
+    logInfo("changed on disk: " + Uri);
+  Databases.reload();
+  for (const auto &Doc : Core.reloadWorkspaceFiles()) {
+    publishDiagnostics(*Doc);
+    scheduleParse(*Doc);
+  }
+}
+
+void LSPServer::onDidChangeWorkspaceFolders(
+    const lsp::DidChangeWorkspaceFoldersParams &Params) {
+  // Nothing depends on folders: each document's policy, ledger and compile
+  // command are found from its own path, as `aiprov check` finds them.
+  for (const std::string &Folder : Params.added)
+    logInfo("workspace folder added: " + Folder);
+  for (const std::string &Folder : Params.removed)
+    logInfo("workspace folder removed: " + Folder);
+}
 
 void LSPServer::onShutdown(const nlohmann::json &, ReplyOnce Reply) {
   ShutdownRequested = true;
@@ -209,14 +287,52 @@ void LSPServer::onShutdown(const nlohmann::json &, ReplyOnce Reply) {
 }
 
 void LSPServer::onCancelRequest(const lsp::CancelParams &Params) {
-  logInfo("$/cancelRequest " + Params.id.dump() +
-          ": already answered (requests run in order)");
+  auto It = AwaitingClient.find(Params.id.dump());
+  std::shared_ptr<ReplyOnce> Waiting =
+      It == AwaitingClient.end() ? nullptr : It->second.lock();
+  if (!Waiting || Waiting->replied()) {
+    logInfo("$/cancelRequest " + Params.id.dump() + ": already answered");
+    return;
+  }
+  Waiting->error(ErrorCode::RequestCancelled, "cancelled by the client");
+  AwaitingClient.erase(It);
 }
 
 void LSPServer::onDidOpen(const lsp::DidOpenTextDocumentParams &Params) {
   const lsp::TextDocumentItem &Item = Params.textDocument;
-  publishDiagnostics(*Core.openDocument(Item.uri, filePathOfUri(Item.uri),
-                                        Item.text, Item.version));
+  auto Doc = Core.openDocument(Item.uri, filePathOfUri(Item.uri), Item.text,
+                               Item.version);
+  publishDiagnostics(*Doc);
+  scheduleParse(*Doc);
+}
+
+void LSPServer::scheduleParse(const DocumentAnalysis &Doc) {
+  if (!AstParse || Doc.Path.empty() || !Doc.PolicyError.empty())
+    return;
+  auto Database = Databases.databaseFor(Doc.Path);
+  if (!Database)
+    return;
+  Parses->schedule({Doc.Key, Doc.Path, Doc.Version, Doc.Text, Database});
+}
+
+void LSPServer::onParsed(const ParseRequest &Request,
+                         ParsedTranslationUnit Result) {
+  if (!Result.Regions) {
+    logError(Request.Path + ": AST parse failed, lexer-mode findings stay: " +
+             Result.FirstError);
+    return;
+  }
+  if (!Result.FirstError.empty())
+    logInfo(Request.Path + ": parsed with errors: " + Result.FirstError);
+  auto Doc = Core.refineDocument(Request.Key, Request.Version,
+                                 std::move(*Result.Regions));
+  if (!Doc) {
+    logInfo(Request.Path + ": AST parse of version " +
+            std::to_string(Request.Version) +
+            " dropped: the document moved on");
+    return;
+  }
+  publishDiagnostics(*Doc);
 }
 
 void LSPServer::onDidChange(const lsp::DidChangeTextDocumentParams &Params) {
@@ -237,6 +353,7 @@ void LSPServer::onDidChange(const lsp::DidChangeTextDocumentParams &Params) {
     return;
   }
   publishDiagnostics(**Doc);
+  scheduleParse(**Doc);
 }
 
 void LSPServer::notice(llvm::StringRef Uri, const PasteNotice &Notice) {
@@ -275,6 +392,7 @@ void LSPServer::onDidSave(const lsp::TextDocumentParams &) {
 }
 
 void LSPServer::onDidClose(const lsp::TextDocumentParams &Params) {
+  Parses->cancel(Params.textDocument.uri);
   if (!Core.closeDocument(Params.textDocument.uri)) {
     logError("didClose of a document that is not open: " +
              Params.textDocument.uri);
@@ -475,9 +593,19 @@ void LSPServer::onExecuteCommand(const lsp::ExecuteCommandParams &Params,
   // The command is answered once the editor says whether it applied the
   // edit; std::function needs a copyable callable, hence the shared_ptr.
   auto Pending = std::make_shared<ReplyOnce>(std::move(Reply));
+  // Only ids of requests still waiting are kept.
+  std::erase_if(AwaitingClient, [](const auto &Entry) {
+    auto Waiting = Entry.second.lock();
+    return !Waiting || Waiting->replied();
+  });
+  AwaitingClient[Pending->id().dump()] = Pending;
   Dispatch.call("workspace/applyEdit", Edit,
                 [Pending, Command = Params.command](
                     llvm::Expected<nlohmann::json> Result) {
+                  if (Pending->replied()) { // Cancelled meanwhile.
+                    llvm::consumeError(Result.takeError());
+                    return;
+                  }
                   if (!Result) {
                     Pending->error(ErrorCode::RequestFailed,
                                    Command + ": the editor refused the edit: " +

@@ -11,9 +11,13 @@
 #define AIPROV_SERVER_LSPSERVER_H
 
 #include "AiprovServer.h"
+#include "CompileCommands.h"
 #include "JSONRPC.h"
+#include "ParseScheduler.h"
 #include "Protocol.h"
 #include "Transport.h"
+#include <map>
+#include <memory>
 
 namespace aiprov::server {
 
@@ -21,6 +25,12 @@ class LSPServer : private Transport::MessageHandler {
 public:
   struct Options {
     AiprovServer::Options Core;
+    /// Refine each document with a debounced AST parse when a compile
+    /// command for it is found.
+    bool AstParse = true;
+    /// `--compile-commands-dir`; empty: search upwards from each document.
+    std::string CompileCommandsDir;
+    ParseScheduler::Options Parse;
   };
 
   LSPServer(Transport &Out, const Options &Opts);
@@ -35,6 +45,9 @@ private:
 
   void onInitialize(const lsp::InitializeParams &Params, ReplyOnce Reply);
   void onInitialized(const nlohmann::json &Params);
+  void onDidChangeWatchedFiles(const lsp::DidChangeWatchedFilesParams &Params);
+  void onDidChangeWorkspaceFolders(
+      const lsp::DidChangeWorkspaceFoldersParams &Params);
   void onShutdown(const nlohmann::json &Params, ReplyOnce Reply);
   void onCancelRequest(const lsp::CancelParams &Params);
   void onDidOpen(const lsp::DidOpenTextDocumentParams &Params);
@@ -55,6 +68,11 @@ private:
   /// the document's regions.
   void notice(llvm::StringRef Uri, const PasteNotice &Notice);
 
+  /// Asks for an AST parse of Doc when it has a compile command.
+  void scheduleParse(const DocumentAnalysis &Doc);
+  /// A finished parse, on the reader thread.
+  void onParsed(const ParseRequest &Request, ParsedTranslationUnit Result);
+
   /// Pushes textDocument/publishDiagnostics for Doc.
   void publishDiagnostics(const DocumentAnalysis &Doc);
   std::vector<lsp::Diagnostic> diagnosticsOf(const DocumentAnalysis &Doc) const;
@@ -66,9 +84,19 @@ private:
   Transport &Out;
   Dispatcher Dispatch;
   AiprovServer Core;
+  bool AstParse;
+  CompileCommands Databases;
   bool ShutdownRequested = false;
   /// The client takes versioned workspace edits (documentChanges).
   bool VersionedEdits = false;
+  /// The client watches files for us when asked (in `initialized`).
+  bool CanWatchFiles = false;
+  /// Requests waiting for the client's answer to a request of ours
+  /// (executeCommand, for its applyEdit), by their id's JSON text, so
+  /// $/cancelRequest can answer them at once.
+  std::map<std::string, std::weak_ptr<ReplyOnce>> AwaitingClient;
+  /// Last: its worker may post to Out until it is destroyed, first.
+  std::unique_ptr<ParseScheduler> Parses;
 };
 
 } // namespace aiprov::server

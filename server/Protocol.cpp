@@ -114,9 +114,28 @@ void from_json(const Json &J, InitializeParams &P) {
       Edit ? optionalField(*Edit, "documentChanges") : nullptr;
   P.documentChanges =
       Versioned && Versioned->is_boolean() && Versioned->get<bool>();
+  const Json *Watched =
+      Workspace ? optionalField(*Workspace, "didChangeWatchedFiles") : nullptr;
+  const Json *Dynamic =
+      Watched ? optionalField(*Watched, "dynamicRegistration") : nullptr;
+  P.watchedFilesRegistration =
+      Dynamic && Dynamic->is_boolean() && Dynamic->get<bool>();
   if (const Json *Folders = optionalField(J, "workspaceFolders"))
     for (const Json &Folder : Folders->get<std::vector<Json>>())
       P.workspaceFolders.push_back(Folder.at("uri").get<std::string>());
+}
+
+void from_json(const Json &J, DidChangeWatchedFilesParams &P) {
+  for (const Json &Change : J.at("changes").get<std::vector<Json>>())
+    P.uris.push_back(Change.at("uri").get<std::string>());
+}
+
+void from_json(const Json &J, DidChangeWorkspaceFoldersParams &P) {
+  const Json &Event = J.at("event");
+  for (auto [Name, Uris] :
+       {std::pair{"added", &P.added}, std::pair{"removed", &P.removed}})
+    for (const Json &Folder : Event.at(Name).get<std::vector<Json>>())
+      Uris->push_back(Folder.at("uri").get<std::string>());
 }
 
 void from_json(const Json &J, CancelParams &P) {

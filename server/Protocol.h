@@ -103,8 +103,24 @@ struct InitializeParams {
   /// capabilities.workspace.workspaceEdit.documentChanges: the client
   /// takes versioned edits, so a stale edit is refused, not misapplied.
   bool documentChanges = false;
+  /// capabilities.workspace.didChangeWatchedFiles.dynamicRegistration: the
+  /// server may ask the client to watch files (client/registerCapability).
+  bool watchedFilesRegistration = false;
 };
 void from_json(const Json &J, InitializeParams &P);
+
+/// workspace/didChangeWatchedFiles: only which files; what changed about
+/// them does not matter (everything is read again).
+struct DidChangeWatchedFilesParams {
+  std::vector<std::string> uris;
+};
+void from_json(const Json &J, DidChangeWatchedFilesParams &P);
+
+/// workspace/didChangeWorkspaceFolders: the folders' URIs.
+struct DidChangeWorkspaceFoldersParams {
+  std::vector<std::string> added, removed;
+};
+void from_json(const Json &J, DidChangeWorkspaceFoldersParams &P);
 
 struct CancelParams {
   Json id; // Number or string.

@@ -1,15 +1,16 @@
 //===--- Transport.cpp - JSON-RPC over stdio with Boost.Asio --------------===//
 //
 // Reading is asynchronous on an io_context that runs on the calling thread:
-// today every message is handled right there, and when per-file work
-// queues arrive they post results back without the reader ever blocking on
-// analysis. Boost.Asio serves pipes, regular files and /dev/null alike
-// (epoll refuses regular files; Asio then reads them directly), and reports
-// end of input as error::eof, which is a clean exit.
+// every message is handled right there, and the AST parse worker posts its
+// results to the same io_context, so the server core only ever runs on
+// this thread and the reader never blocks on analysis. Boost.Asio serves pipes,
+// regular files and /dev/null alike (epoll refuses regular files; Asio then
+// reads them directly), and reports end of input as error::eof, which is a
+// clean exit.
 //
 // Writes go straight to the descriptor under a lock: a response must be out
-// before the next request is read, and messages from future worker threads
-// must not interleave.
+// before the next request is read, and whole messages must never
+// interleave, whichever thread sends them.
 //
 //===----------------------------------------------------------------------===//
 #include "Transport.h"
@@ -17,6 +18,7 @@
 #include <array>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/post.hpp>
 #include <cerrno>
 #include <functional>
 #include <mutex>
@@ -54,13 +56,16 @@ public:
     }
   }
 
+  void post(std::function<void()> Task) override {
+    boost::asio::post(Context, std::move(Task));
+  }
+
   Ended loop(MessageHandler &Handler) override {
     int Fd = ::dup(Options.InputFd);
     if (Fd < 0) {
       logError("cannot duplicate the input descriptor");
       return Ended::ReadError;
     }
-    boost::asio::io_context Context;
     boost::asio::posix::stream_descriptor Input(Context, Fd);
     Ended Result = Ended::EndOfInput;
     std::array<char, 64 * 1024> Chunk;
@@ -119,6 +124,7 @@ public:
 private:
   StdioTransportOptions Options;
   MessageFramer Framer;
+  boost::asio::io_context Context;
   std::mutex WriteLock;
 };
 

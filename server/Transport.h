@@ -10,6 +10,7 @@
 #define AIPROV_SERVER_TRANSPORT_H
 
 #include "Framing.h"
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,11 @@ public:
 
   /// Sends one message. Thread-safe: whole messages never interleave.
   virtual void send(const nlohmann::json &Message) = 0;
+
+  /// Runs Task on the thread running loop(), between two messages: how a
+  /// worker thread hands results to the single-threaded server core.
+  /// Thread-safe. Tasks posted once loop() has returned never run.
+  virtual void post(std::function<void()> Task) = 0;
 
   /// Reads messages and hands each to Handler until it returns false or
   /// input ends. A payload that is not JSON is logged and answered with a

@@ -60,6 +60,11 @@ public:
   /// Every workspace read so far, by root.
   std::vector<const WorkspaceRecords *> loaded() const;
 
+  /// Forgets every ledger read and git root found, so the next lookups read
+  /// them again (the language server, when they changed on disk).
+  /// Invalidates what recordsFor and recordsOfFile returned.
+  void clear();
+
 private:
   mutable std::mutex Lock;
   std::map<std::string, std::unique_ptr<WorkspaceRecords>, std::less<>>

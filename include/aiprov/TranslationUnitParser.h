@@ -28,9 +28,13 @@ struct ParsedTranslationUnit {
 };
 
 /// Thread-safe: each call has its own FileManager and working directory.
+/// Unsaved, when given, is parsed in place of AbsoluteFile's contents on
+/// disk (the editor's text, for the language server); the file's includes
+/// are still read from disk.
 ParsedTranslationUnit
 parseTranslationUnit(const clang::tooling::CompilationDatabase &Database,
-                     llvm::StringRef AbsoluteFile);
+                     llvm::StringRef AbsoluteFile,
+                     std::optional<llvm::StringRef> Unsaved = std::nullopt);
 
 } // namespace aiprov
 

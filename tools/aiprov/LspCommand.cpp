@@ -17,7 +17,8 @@ namespace aiprov::cli {
 
 llvm::cl::SubCommand
     LspCommand("lsp", "Run the language server (LSP 3.17 over stdio): live "
-                      "findings, hover, code lens and aiprov/regions");
+                      "findings, hover, code lens, code actions and "
+                      "aiprov/regions");
 
 namespace {
 
@@ -41,6 +42,23 @@ cl::opt<std::string> PolicyFile("policy",
                                          "instead of discovering .aiprov.yaml"),
                                 cl::value_desc("FILE"), cl::sub(LspCommand),
                                 cl::cat(AiprovCategory));
+
+cl::opt<std::string> CompileCommandsDir(
+    "compile-commands-dir",
+    cl::desc("Read compile_commands.json from DIR only, instead of looking "
+             "in each document's directory and those above it (and their "
+             "build/)"),
+    cl::value_desc("DIR"), cl::sub(LspCommand), cl::cat(AiprovCategory));
+cl::opt<unsigned> AstDelay(
+    "ast-delay",
+    cl::desc("Milliseconds without edits before a document is parsed with "
+             "its compile command (default 300)"),
+    cl::init(300), cl::value_desc("MS"), cl::sub(LspCommand),
+    cl::cat(AiprovCategory));
+cl::opt<bool> NoAst("no-ast",
+                    cl::desc("Lexer mode only: never parse documents with "
+                             "their compile commands"),
+                    cl::sub(LspCommand), cl::cat(AiprovCategory));
 
 } // namespace
 
@@ -66,6 +84,12 @@ int runLspCommand() {
       server::newStdioTransport(TransportOptions);
   server::LSPServer::Options Options;
   Options.Core.PolicyFile = PolicyFile;
+  Options.AstParse = !NoAst;
+  Options.CompileCommandsDir = CompileCommandsDir;
+  Options.Parse.Debounce = std::chrono::milliseconds(AstDelay);
+  // Transcripts must not depend on timing: parse at once, inline, like
+  // clangd's -sync.
+  Options.Parse.Synchronous = LitTest;
   int Status = server::LSPServer(*Transport, Options).run();
   server::setLogStream(nullptr);
   return Status;
