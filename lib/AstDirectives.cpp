@@ -13,7 +13,6 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Pragma.h"
 #include "clang/Lex/Preprocessor.h"
@@ -30,7 +29,6 @@ struct DeclExtent {
 };
 
 struct AstDirectiveScanner::Impl {
-  clang::CompilerInstance &CI;
   clang::SourceManager &SM;
   clang::FileID Main;
   llvm::StringRef Buffer;
@@ -38,8 +36,8 @@ struct AstDirectiveScanner::Impl {
   std::vector<DeclExtent> Decls;
   std::unique_ptr<clang::CommentHandler> Comments;
 
-  explicit Impl(clang::CompilerInstance &CI)
-      : CI(CI), SM(CI.getSourceManager()), Main(SM.getMainFileID()),
+  explicit Impl(clang::SourceManager &SM)
+      : SM(SM), Main(SM.getMainFileID()),
         Buffer(SM.getBufferData(Main)), Collector(Buffer) {}
 
   /// Offset in the main file of Loc as written (a macro's expansion point).
@@ -245,9 +243,8 @@ private:
 
 } // namespace
 
-AstDirectiveScanner::AstDirectiveScanner(clang::CompilerInstance &CI)
-    : TheImpl(std::make_unique<Impl>(CI)) {
-  clang::Preprocessor &PP = CI.getPreprocessor();
+AstDirectiveScanner::AstDirectiveScanner(clang::Preprocessor &PP)
+    : TheImpl(std::make_unique<Impl>(PP.getSourceManager())) {
   // The preprocessor owns pragma handlers and callbacks but not comment
   // handlers; ours lives as long as the scanner, which outlives the parse.
   TheImpl->Comments = std::make_unique<CommentCollector>(*TheImpl);

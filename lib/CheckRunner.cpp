@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/CheckRunner.h"
+#include "aiprov/CheckFile.h"
 #include "aiprov/Checks.h"
 #include "aiprov/FileReader.h"
 #include "aiprov/FileWalker.h"
@@ -88,22 +89,17 @@ FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
     Regions = analyzeBuffer(Contents);
   }
 
-  auto [Root, Recorded] = Ledgers.recordsOfFile(Abs, Policy->TopPolicyDir);
-  if (!Recorded.empty()) {
+  auto Text = [&]() -> std::optional<llvm::StringRef> {
     if (!ReadContents())
-      return Out;
-    PlacedRecords Placed =
-        placeRecords(Recorded, Contents, LineTable(Contents), Root);
-    mergeLedgerRegions(*Regions, std::move(Placed.Regions));
-    Out.Lost = std::move(Placed.Lost);
-  }
-  // Fingerprints must not change with the directory aiprov runs from.
-  llvm::StringRef Identity = Abs;
-  if (!Policy->TopPolicyDir.empty() &&
-      Identity.starts_with(Policy->TopPolicyDir))
-    Identity = Identity.drop_front(Policy->TopPolicyDir.size()).ltrim('/');
-  Out.File.Findings = checkRegions(Path, *Regions, *Policy, Identity);
-  sortFindings(Out.File.Findings);
+      return std::nullopt;
+    return Contents;
+  };
+  CheckedFile Checked =
+      checkFileRegions({Path.str(), Abs, Text, ""}, *Regions, *Policy, Ledgers);
+  if (Checked.ContentsUnavailable)
+    return Out; // ReadContents said why.
+  Out.File.Findings = std::move(Checked.Findings);
+  Out.Lost = std::move(Checked.Lost);
   Out.File.Regions = std::move(*Regions);
   Out.File.Policy = std::move(*Policy);
   Out.File.Analyzed = true;

@@ -57,7 +57,7 @@ public:
 
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
-    Scanner = std::make_unique<AstDirectiveScanner>(CI);
+    Scanner = std::make_unique<AstDirectiveScanner>(CI.getPreprocessor());
     return Scanner->createConsumer();
   }
   void EndSourceFileAction() override {

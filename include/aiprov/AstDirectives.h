@@ -5,8 +5,9 @@
 // `_Pragma("aiprov …")`), a PPCallbacks for skipped `#if` ranges and an
 // ASTConsumer reading `[[clang::annotate("aiprov", …)]]` feed one
 // DirectiveCollector for the main file. The consumer also names each
-// region's enclosing declaration. `aiprov check -p` and the compiler plugin
-// both install exactly this, so they report the same findings.
+// region's enclosing declaration. `aiprov check -p`, the compiler plugin and
+// the clang-tidy module all install exactly this, so they report the same
+// findings.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AIPROV_ASTDIRECTIVES_H
@@ -17,16 +18,16 @@
 
 namespace clang {
 class ASTConsumer;
-class CompilerInstance;
+class Preprocessor;
 } // namespace clang
 
 namespace aiprov {
 
 class AstDirectiveScanner {
 public:
-  /// Installs the preprocessor hooks on CI, whose preprocessor must exist
-  /// and whose main file must be entered (call from CreateASTConsumer).
-  explicit AstDirectiveScanner(clang::CompilerInstance &CI);
+  /// Installs the hooks on PP, whose main file must be entered (call from
+  /// CreateASTConsumer, or a clang-tidy check's registerPPCallbacks).
+  explicit AstDirectiveScanner(clang::Preprocessor &PP);
   ~AstDirectiveScanner();
 
   /// The consumer that reads attributes and declaration ranges at the end

@@ -15,6 +15,7 @@ config.substitutions.append(("%expect-exit", "python3 " + os.path.join(
 config.substitutions.append(("%aiprov", config.aiprov_tool))
 config.substitutions.append(("%srcroot", config.aiprov_source_dir))
 config.substitutions.append(("%plugin", os.path.join(config.aiprov_lib_dir, "libaiprov-plugin.so")))
+config.substitutions.append(("%tidy-module", os.path.join(config.aiprov_lib_dir, "libaiprov-tidy.so")))
 config.substitutions.append(("%test_tools", config.test_tools_dir))
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_bin_dir, config.aiprov_tool_dir, config.environment.get("PATH", os.environ["PATH"])])

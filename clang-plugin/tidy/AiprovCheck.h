@@ -1,0 +1,47 @@
+//===--- AiprovCheck.h - One aiprov check as a clang-tidy check -----------===//
+//
+// Each of SPEC §3's checks is a clang-tidy check of the same name, so
+// clang-tidy's own machinery applies: `-checks=`, `.clang-tidy`
+// CheckOptions, NOLINT, WarningsAsErrors, run-clang-tidy-19 over a compile
+// database. All five are this one class with a different CheckId: each
+// instance collects the directives of the TU (CompileFindings, as the
+// compiler plugin does) and reports only its own check's findings.
+//
+// Options (per check, e.g. `aiprov-forbidden-region.PolicyFile`):
+//   PolicyFile  one policy for every file (default: discover .aiprov.yaml)
+//   Ledger      the workspace root or .aiprov/ledger.jsonl to read
+//   Headers     also report the project's own headers (default: false)
+//
+//===----------------------------------------------------------------------===//
+#ifndef AIPROV_CLANGPLUGIN_TIDY_AIPROVCHECK_H
+#define AIPROV_CLANGPLUGIN_TIDY_AIPROVCHECK_H
+
+#include "ClangTidyCheck.h"
+#include "aiprov/CompileFindings.h"
+#include "aiprov/Finding.h"
+#include <memory>
+
+namespace aiprov::tidy {
+
+class AiprovCheck : public clang::tidy::ClangTidyCheck {
+public:
+  AiprovCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+              CheckId Id);
+
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
+      override;
+
+private:
+  CheckId Id;
+  CompileOptions Options;
+  std::unique_ptr<CompileFindings> Findings;
+};
+
+} // namespace aiprov::tidy
+
+#endif
