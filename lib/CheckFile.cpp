@@ -15,7 +15,9 @@ CheckedFile checkFileRegions(const FileToCheck &File, FileRegions &Regions,
         Ledgers.recordsOfFile(File.AbsolutePath, Policy.TopPolicyDir);
   } else {
     Recorded = Ledgers.recordsFor(Root).forFile(
-        workspaceRelativePath(Root, File.AbsolutePath));
+        File.LedgerName.empty()
+            ? workspaceRelativePath(Root, File.AbsolutePath)
+            : File.LedgerName);
   }
   if (!Recorded.empty()) {
     std::optional<llvm::StringRef> Contents = File.Contents();

@@ -95,7 +95,7 @@ FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
     return Contents;
   };
   CheckedFile Checked =
-      checkFileRegions({Path.str(), Abs, Text, ""}, *Regions, *Policy, Ledgers);
+      checkFileRegions({Path.str(), Abs, Text, "", ""}, *Regions, *Policy, Ledgers);
   if (Checked.ContentsUnavailable)
     return Out; // ReadContents said why.
   Out.File.Findings = std::move(Checked.Findings);

@@ -138,8 +138,19 @@ void CompileFindings::Impl::checkFile(
                                  " (this file is not checked)"});
     return;
   }
-  CheckedFile Checked = checkFileRegions({Name.str(), Abs, Contents, LedgerRoot},
-                                         Regions, *Policy, Ledgers);
+  // A file outside the workspace named by ledger= (a copied build tree) is
+  // known to that ledger by its path from where the compile runs.
+  std::string LedgerName;
+  if (!LedgerRoot.empty() &&
+      !llvm::StringRef(Abs).starts_with(LedgerRoot + "/")) {
+    llvm::SmallString<256> Cwd;
+    if (!llvm::sys::fs::current_path(Cwd) &&
+        llvm::StringRef(Abs).starts_with(Cwd.str().str() + "/"))
+      LedgerName = Abs.substr(Cwd.size() + 1);
+  }
+  CheckedFile Checked =
+      checkFileRegions({Name.str(), Abs, Contents, LedgerRoot, LedgerName},
+                       Regions, *Policy, Ledgers);
   for (Finding &F : Checked.Findings) {
     clang::SourceLocation Where = Locate(F.Where);
     if (Where.isInvalid())

@@ -56,12 +56,16 @@ private:
 
     for (const auto &[Where, Message] : Report.Errors)
       Diags.Report(Where, Error) << ("aiprov: " + Message);
-    if (Report.CommentsStripped && !Diags.getIgnoreAllWarnings())
-      Diags.Report(Report.MainFileStart, Warning)
+    // A remark, not a warning: it must not fail -Werror builds that
+    // preprocess on purpose (distcc); and a note on its own is dropped.
+    if (Report.CommentsStripped)
+      Diags.Report(Report.MainFileStart,
+                   Diags.getCustomDiagID(clang::DiagnosticsEngine::Remark,
+                                         "%0"))
           << "aiprov: this input was preprocessed without -C, so its "
              "'// aiprov:' comment directives are gone; only '#pragma "
              "aiprov' directives are checked (use the pragma form, or "
-             "preprocess with -C) [aiprov-preprocessed-input]";
+             "preprocess with -C)";
     for (const CompileFinding &F : Report.Findings) {
       const bool IsError = F.What.Level == Severity::Error || AsErrors;
       if (!IsError && Diags.getIgnoreAllWarnings())

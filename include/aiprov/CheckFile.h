@@ -42,6 +42,9 @@ struct FileToCheck {
   /// The workspace whose ledger to read; empty: the file's own (git root,
   /// else the topmost policy directory).
   std::string LedgerRoot;
+  /// The file's name in that ledger; empty: its path relative to the
+  /// workspace root.
+  std::string LedgerName;
 };
 
 /// Regions gains File's ledger regions; then the checks run with Policy.
