@@ -16,6 +16,9 @@
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Pragma.h"
 #include "clang/Lex/Preprocessor.h"
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 namespace aiprov {
@@ -28,6 +31,14 @@ struct DeclExtent {
   bool IsNamespace;
 };
 
+/// The scanners that want one preprocessor's `#pragma aiprov`s. A
+/// preprocessor takes one handler per pragma name, but a clang-tidy run
+/// has a scanner per enabled check: the first scanner installs the handler
+/// and the others join its list.
+struct PragmaListeners {
+  std::vector<AstDirectiveScanner::Impl *> Scanners;
+};
+
 struct AstDirectiveScanner::Impl {
   clang::SourceManager &SM;
   clang::FileID Main;
@@ -35,6 +46,8 @@ struct AstDirectiveScanner::Impl {
   DirectiveCollector Collector;
   std::vector<DeclExtent> Decls;
   std::unique_ptr<clang::CommentHandler> Comments;
+  /// Shared with the preprocessor's `#pragma aiprov` handler.
+  std::shared_ptr<PragmaListeners> Listeners;
 
   explicit Impl(clang::SourceManager &SM)
       : SM(SM), Main(SM.getMainFileID()),
@@ -83,10 +96,23 @@ private:
   AstDirectiveScanner::Impl &S;
 };
 
+std::mutex RegistryLock;
+/// The listeners of each preprocessor whose handler is alive.
+std::map<const clang::Preprocessor *, std::shared_ptr<PragmaListeners>>
+    Registry;
+
 class AiprovPragmaHandler : public clang::PragmaHandler {
 public:
-  explicit AiprovPragmaHandler(AstDirectiveScanner::Impl &S)
-      : clang::PragmaHandler("aiprov"), S(S) {}
+  AiprovPragmaHandler(const clang::Preprocessor &PP,
+                      std::shared_ptr<PragmaListeners> Listeners)
+      : clang::PragmaHandler("aiprov"), PP(PP),
+        Listeners(std::move(Listeners)) {}
+  // The preprocessor deletes its handlers; a later one at the same address
+  // must start afresh.
+  ~AiprovPragmaHandler() override {
+    std::lock_guard<std::mutex> Lock(RegistryLock);
+    Registry.erase(&PP);
+  }
 
   void HandlePragma(clang::Preprocessor &PP, clang::PragmaIntroducer Introducer,
                     clang::Token &Name) override {
@@ -101,6 +127,14 @@ public:
       Spelled += PP.getSpelling(Tok);
       LastEnd = Tok.getEndLoc();
     }
+    for (AstDirectiveScanner::Impl *S : Listeners->Scanners)
+      collect(*S, Introducer, Name, LastEnd, Spelled);
+  }
+
+private:
+  static void collect(AstDirectiveScanner::Impl &S,
+                      clang::PragmaIntroducer Introducer, clang::Token &Name,
+                      clang::SourceLocation LastEnd, llvm::StringRef Spelled) {
     auto At = S.mainOffset(Introducer.Loc);
     if (!At)
       return;
@@ -115,8 +149,8 @@ public:
     S.Collector.addPragmaOperator(*At, Spelled);
   }
 
-private:
-  AstDirectiveScanner::Impl &S;
+  const clang::Preprocessor &PP;
+  std::shared_ptr<PragmaListeners> Listeners;
 };
 
 std::string describeDecl(const clang::NamedDecl &D) {
@@ -249,11 +283,21 @@ AstDirectiveScanner::AstDirectiveScanner(clang::Preprocessor &PP)
   // handlers; ours lives as long as the scanner, which outlives the parse.
   TheImpl->Comments = std::make_unique<CommentCollector>(*TheImpl);
   PP.addCommentHandler(TheImpl->Comments.get());
-  PP.AddPragmaHandler(new AiprovPragmaHandler(*TheImpl));
+  std::lock_guard<std::mutex> Lock(RegistryLock);
+  std::shared_ptr<PragmaListeners> &Listeners = Registry[&PP];
+  if (!Listeners) {
+    Listeners = std::make_shared<PragmaListeners>();
+    PP.AddPragmaHandler(new AiprovPragmaHandler(PP, Listeners));
+  }
+  Listeners->Scanners.push_back(TheImpl.get());
+  TheImpl->Listeners = Listeners;
   PP.addPPCallbacks(std::make_unique<SkippedRangeCollector>(*TheImpl));
 }
 
-AstDirectiveScanner::~AstDirectiveScanner() = default;
+AstDirectiveScanner::~AstDirectiveScanner() {
+  std::lock_guard<std::mutex> Lock(RegistryLock);
+  llvm::erase(TheImpl->Listeners->Scanners, TheImpl.get());
+}
 
 std::unique_ptr<clang::ASTConsumer> AstDirectiveScanner::createConsumer() {
   return std::make_unique<DirectiveConsumer>(*TheImpl);
