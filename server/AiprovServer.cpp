@@ -16,6 +16,7 @@
 #include "aiprov/RegionTracker.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
+#include <optional>
 
 namespace aiprov::server {
 
@@ -124,6 +125,15 @@ llvm::Error AiprovServer::applyTracked(std::string &Text,
   RegionTracker Tracker;
   std::vector<unsigned> Counts;
   for (const DocumentEdit &Edit : Edits) {
+    // Positions are found through a line table, not by walking the text
+    // from its start for each (SourceCode.cpp).
+    std::optional<LineTable> Lines;
+    if (Edit.Range)
+      Lines.emplace(Text);
+    llvm::Expected<ByteEdit> Bytes = resolveEdit(
+        Text, Edit, Encoding, &Change.Clamped, Lines ? &*Lines : nullptr);
+    if (!Bytes)
+      return Bytes.takeError();
     if (!Edit.Range) {
       // A full-text sync is how some clients send every change; it says
       // nothing about what was inserted, so it is never a paste.
@@ -131,14 +141,11 @@ llvm::Error AiprovServer::applyTracked(std::string &Text,
       Counts.clear();
       Change.Resynced = true;
     } else {
-      LineTable Lines(Text);
-      size_t Begin = offsetOfPosition(Text, Edit.Range->Start, Encoding);
-      size_t End = offsetOfPosition(Text, Edit.Range->End, Encoding);
       ByteEdit Changed =
-          trimUnchanged(Text, Begin, std::max(Begin, End), Edit.NewText);
+          trimUnchanged(Text, Bytes->Begin, Bytes->End, Bytes->NewText);
       aiprov::DocumentEdit Engine = aiprov::DocumentEdit::within(
-          Text, Lines, Lines.positionOf(Changed.Begin),
-          Lines.positionOf(Changed.End), Changed.NewText);
+          Text, *Lines, Lines->positionOf(Changed.Begin),
+          Lines->positionOf(Changed.End), Changed.NewText);
       Tracker.applyEdit(Engine);
       Change.LedgerLines.applyEdit(Engine);
       LineRange Now = insertedLines(Engine);
@@ -147,8 +154,7 @@ llvm::Error AiprovServer::applyTracked(std::string &Text,
         Counts.push_back(insertedLineCount(Engine));
       }
     }
-    if (llvm::Error E = applyEdits(Text, Edit, Encoding, &Change.Clamped))
-      return E;
+    Text.replace(Bytes->Begin, Bytes->End - Bytes->Begin, Bytes->NewText);
   }
   for (RegionTracker::RegionId Id : Tracker.regionIds()) {
     llvm::ArrayRef<LineRange> Runs = Tracker.linesOf(Id);
@@ -341,29 +347,36 @@ AiprovServer::analysis(llvm::StringRef Key) const {
   return It == Documents.end() ? nullptr : It->second;
 }
 
+/// Where the client's line Line (1-based) starts: after the byte-order
+/// mark the engine skips, except on line 1, where the client counts the
+/// mark as a character.
+static size_t clientLineStart(const DocumentAnalysis &Doc, unsigned Line) {
+  return Line <= 1 ? 0 : Doc.Lines->lineStart(Line);
+}
+
 DocumentPosition AiprovServer::positionOf(const DocumentAnalysis &Doc,
                                           Position Where) const {
   unsigned Line =
       std::clamp(Where.Line, 1U, std::max(1U, Doc.Lines->lineCount()));
   size_t Offset = Doc.Lines->lineStart(Line) + std::max(Where.Column, 1U) - 1;
-  return positionOfOffset(Doc.Text, Offset, Encoding);
+  return {Line - 1, unitsBetween(Doc.Text, clientLineStart(Doc, Line),
+                                 std::min(Offset, Doc.Lines->lineEnd(Line)),
+                                 Encoding)};
 }
 
 DocumentSpan AiprovServer::findingSpan(const DocumentAnalysis &Doc,
                                        Position Where) const {
   DocumentPosition Start = positionOf(Doc, Where);
-  size_t Offset = offsetOfPosition(Doc.Text, Start, Encoding);
-  return {Start,
-          positionOfOffset(Doc.Text, endOfLine(Doc.Text, Offset), Encoding)};
+  return {Start, lineSpan(Doc, Start.Line + 1, Start.Line + 1).End};
 }
 
 DocumentSpan AiprovServer::lineSpan(const DocumentAnalysis &Doc, unsigned First,
                                     unsigned Last) const {
-  DocumentPosition Start{First > 0 ? First - 1 : 0, 0};
-  size_t LastStart = offsetOfPosition(
-      Doc.Text, DocumentPosition{Last > 0 ? Last - 1 : 0, 0}, Encoding);
-  return {Start,
-          positionOfOffset(Doc.Text, endOfLine(Doc.Text, LastStart), Encoding)};
+  First = std::max(First, 1U);
+  Last = std::clamp(Last, First, std::max(First, Doc.Lines->lineCount()));
+  return {{First - 1, 0},
+          {Last - 1, unitsBetween(Doc.Text, clientLineStart(Doc, Last),
+                                  Doc.Lines->lineEnd(Last), Encoding)}};
 }
 
 std::vector<const Region *> AiprovServer::regionsAt(const DocumentAnalysis &Doc,

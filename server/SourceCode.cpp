@@ -1,8 +1,10 @@
 //===--- SourceCode.cpp - LSP positions over a document's UTF-8 text ------===//
 //
-// Linear scans: a conversion walks the text up to its line. That is cheap
-// next to lexing the document on every change, which the server does anyway;
-// a per-document line index can come when a profile asks for it.
+// offsetOfPosition and positionOfOffset walk the text up to their line; the
+// server avoids them on hot paths (every finding of every publish, every
+// edit) by finding the line in the document's LineTable and converting
+// only within it (offsetInLine, unitsBetween). bench/lsp found the walk
+// costing 150 ms an edit on a 13 000-line file with 200 findings.
 //
 //===----------------------------------------------------------------------===//
 #include "SourceCode.h"
@@ -57,37 +59,65 @@ llvm::StringRef encodingName(OffsetEncoding Encoding) {
   return Encoding == OffsetEncoding::UTF8 ? "utf-8" : "utf-16";
 }
 
-size_t offsetOfPosition(llvm::StringRef Text, DocumentPosition Pos,
-                        OffsetEncoding Encoding, bool *Clamped) {
-  auto Clamp = [&] {
-    if (Clamped)
-      *Clamped = true;
-  };
-  size_t LineStart = 0;
-  for (unsigned Line = 0; Line < Pos.Line; ++Line) {
-    size_t Break = Text.find_first_of("\r\n", LineStart);
-    if (Break == llvm::StringRef::npos) {
-      Clamp();
-      return Text.size();
-    }
-    LineStart = afterBreak(Text, Break);
-  }
+size_t offsetInLine(llvm::StringRef Text, size_t LineStart, unsigned Character,
+                    OffsetEncoding Encoding, bool *Clamped) {
   size_t LineEnd = endOfLine(Text, LineStart);
   size_t I = LineStart;
   unsigned Units = 0;
-  while (I < LineEnd && Units < Pos.Character) {
+  while (I < LineEnd && Units < Character) {
     unsigned Length = sequenceLength(Text, I);
     unsigned Width = unitsOf(Length, Encoding);
-    if (Units + Width > Pos.Character) {
-      Clamp(); // Inside a surrogate pair (or a UTF-8 sequence).
+    if (Units + Width > Character) {
+      if (Clamped) // Inside a surrogate pair (or a UTF-8 sequence).
+        *Clamped = true;
       return I;
     }
     Units += Width;
     I += Length;
   }
-  if (Units < Pos.Character)
-    Clamp();
+  if (Units < Character && Clamped)
+    *Clamped = true;
   return I;
+}
+
+unsigned unitsBetween(llvm::StringRef Text, size_t From, size_t To,
+                      OffsetEncoding Encoding) {
+  unsigned Units = 0;
+  To = std::min(To, Text.size());
+  for (size_t I = From; I < To;) {
+    unsigned Length = sequenceLength(Text, I);
+    if (I + Length > To)
+      break;
+    Units += unitsOf(Length, Encoding);
+    I += Length;
+  }
+  return Units;
+}
+
+size_t offsetOfPosition(llvm::StringRef Text, DocumentPosition Pos,
+                        OffsetEncoding Encoding, bool *Clamped,
+                        const LineTable *Lines) {
+  if (Lines) {
+    // Line 0 starts at 0: a byte-order mark is a character to the client.
+    if (Pos.Line >= Lines->editorLineCount()) {
+      if (Clamped)
+        *Clamped = true;
+      return Text.size();
+    }
+    size_t LineStart = Pos.Line == 0 ? 0 : Lines->lineStart(Pos.Line + 1);
+    return offsetInLine(Text, LineStart, Pos.Character, Encoding, Clamped);
+  }
+  size_t LineStart = 0;
+  for (unsigned Line = 0; Line < Pos.Line; ++Line) {
+    size_t Break = Text.find_first_of("\r\n", LineStart);
+    if (Break == llvm::StringRef::npos) {
+      if (Clamped)
+        *Clamped = true;
+      return Text.size();
+    }
+    LineStart = afterBreak(Text, Break);
+  }
+  return offsetInLine(Text, LineStart, Pos.Character, Encoding, Clamped);
 }
 
 DocumentPosition positionOfOffset(llvm::StringRef Text, size_t Offset,
@@ -107,13 +137,7 @@ DocumentPosition positionOfOffset(llvm::StringRef Text, size_t Offset,
     LineStart = Next;
     ++Pos.Line;
   }
-  for (size_t I = LineStart; I < Offset;) {
-    unsigned Length = sequenceLength(Text, I);
-    if (I + Length > Offset)
-      break;
-    Pos.Character += unitsOf(Length, Encoding);
-    I += Length;
-  }
+  Pos.Character = unitsBetween(Text, LineStart, Offset, Encoding);
   return Pos;
 }
 
@@ -135,28 +159,38 @@ ByteEdit trimUnchanged(llvm::StringRef Text, size_t Begin, size_t End,
   return {Begin, End, NewText};
 }
 
+llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
+                                     const DocumentEdit &Edit,
+                                     OffsetEncoding Encoding,
+                                     unsigned *Clamped,
+                                     const LineTable *Lines) {
+  if (!Edit.Range)
+    return ByteEdit{0, Text.size(), Edit.NewText};
+  const DocumentEdit::Span &Range = *Edit.Range;
+  if (before(Range.End, Range.Start))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("edit range ends at {0}:{1}, before its start {2}:{3}",
+                      Range.End.Line, Range.End.Character, Range.Start.Line,
+                      Range.Start.Character));
+  bool StartClamped = false, EndClamped = false;
+  size_t Begin =
+      offsetOfPosition(Text, Range.Start, Encoding, &StartClamped, Lines);
+  size_t End = offsetOfPosition(Text, Range.End, Encoding, &EndClamped, Lines);
+  if (Clamped)
+    *Clamped += unsigned(StartClamped) + unsigned(EndClamped);
+  return ByteEdit{Begin, std::max(Begin, End), Edit.NewText};
+}
+
 llvm::Error applyEdits(std::string &Text, llvm::ArrayRef<DocumentEdit> Edits,
                        OffsetEncoding Encoding, unsigned *Clamped) {
   std::string Result = Text;
   for (const DocumentEdit &Edit : Edits) {
-    if (!Edit.Range) {
-      Result = Edit.NewText;
-      continue;
-    }
-    const DocumentEdit::Span &Range = *Edit.Range;
-    if (before(Range.End, Range.Start))
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          llvm::formatv("edit range ends at {0}:{1}, before its start {2}:{3}",
-                        Range.End.Line, Range.End.Character, Range.Start.Line,
-                        Range.Start.Character));
-    bool StartClamped = false, EndClamped = false;
-    size_t Begin =
-        offsetOfPosition(Result, Range.Start, Encoding, &StartClamped);
-    size_t End = offsetOfPosition(Result, Range.End, Encoding, &EndClamped);
-    if (Clamped)
-      *Clamped += unsigned(StartClamped) + unsigned(EndClamped);
-    Result.replace(Begin, End - Begin, Edit.NewText);
+    llvm::Expected<ByteEdit> Bytes =
+        resolveEdit(Result, Edit, Encoding, Clamped);
+    if (!Bytes)
+      return Bytes.takeError();
+    Result.replace(Bytes->Begin, Bytes->End - Bytes->Begin, Bytes->NewText);
   }
   Text = std::move(Result);
   return llvm::Error::success();

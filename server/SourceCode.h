@@ -14,6 +14,7 @@
 #define AIPROV_SERVER_SOURCECODE_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "aiprov/SourceText.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <cstddef>
@@ -43,8 +44,22 @@ struct DocumentPosition {
 /// and one inside a UTF-16 surrogate pair on its code point's first byte;
 /// *Clamped (when given) says whether any of that happened, so the caller
 /// can log it. Invalid UTF-8 bytes count as one unit each.
+/// Lines, when given, is Text's line table: the line is then found in it
+/// rather than by walking the text (the hot paths have one).
 size_t offsetOfPosition(llvm::StringRef Text, DocumentPosition Pos,
-                        OffsetEncoding Encoding, bool *Clamped = nullptr);
+                        OffsetEncoding Encoding, bool *Clamped = nullptr,
+                        const LineTable *Lines = nullptr);
+
+/// offsetOfPosition with the line already found: the byte offset of
+/// Character (client units) in the line starting at LineStart, clamped
+/// like offsetOfPosition.
+size_t offsetInLine(llvm::StringRef Text, size_t LineStart, unsigned Character,
+                    OffsetEncoding Encoding, bool *Clamped = nullptr);
+
+/// Client units between byte offsets From and To of one line; a partial
+/// UTF-8 sequence at To does not count.
+unsigned unitsBetween(llvm::StringRef Text, size_t From, size_t To,
+                      OffsetEncoding Encoding);
 
 /// The position of byte Offset (clamped to Text.size()) in Text. An offset
 /// inside a UTF-8 sequence counts as that code point's start.
@@ -78,6 +93,16 @@ struct DocumentEdit {
   std::optional<Span> Range;
   std::string NewText;
 };
+
+/// Where Edit applies in Text, in bytes: its range ([0, size) for a
+/// full-text edit) and its new text. A range whose end precedes its start
+/// is an error; Clamped (when given) counts clamped positions. Lines as
+/// for offsetOfPosition.
+llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
+                                     const DocumentEdit &Edit,
+                                     OffsetEncoding Encoding,
+                                     unsigned *Clamped = nullptr,
+                                     const LineTable *Lines = nullptr);
 
 /// Applies Edits to Text in order, each against the text the previous one
 /// left (LSP semantics). A range whose end precedes its start is an error

@@ -43,6 +43,9 @@ public:
   /// Number of lines. A final line terminator ends the last line and starts
   /// no new one; an empty buffer has zero lines.
   unsigned lineCount() const { return LineCount; }
+  /// Lines as an editor counts them: after a final terminator comes one
+  /// more, empty line (LSP positions may name it).
+  unsigned editorLineCount() const { return Starts.size(); }
 
   /// The position of byte Offset (Offset may equal the buffer size).
   Position positionOf(size_t Offset) const;
