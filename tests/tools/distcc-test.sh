@@ -44,7 +44,7 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 distccd --daemon --no-detach --listen 127.0.0.1 --allow 127.0.0.1 --port "$port" \
   --jobs 2 --log-file "$log" --log-level info &
 daemon=$!
-for _ in $(seq 50); do
+for _ in $(seq 300); do # Up to 30 s on a loaded machine.
   grep -q "listening on 127.0.0.1:$port" "$log" 2>/dev/null && break
   sleep 0.1
 done
