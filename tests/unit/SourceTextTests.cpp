@@ -1,6 +1,7 @@
 //===--- SourceTextTests.cpp - Lines and columns like clang's -------------===//
 #include "aiprov/SourceText.h"
 #include "gtest/gtest.h"
+#include <random>
 
 namespace aiprov {
 namespace {
@@ -53,6 +54,31 @@ TEST(LineTable, LineStartAndEnd) {
   EXPECT_EQ(llvm::StringRef(Text).slice(T.lineStart(1), T.lineEnd(1)), "one");
   EXPECT_EQ(llvm::StringRef(Text).slice(T.lineStart(2), T.lineEnd(2)), "two");
   EXPECT_EQ(llvm::StringRef(Text).slice(T.lineStart(3), T.lineEnd(3)), "three");
+}
+
+// The table is built with memchr; this is the byte-by-byte definition it
+// must agree with, over texts dense in every kind of terminator.
+TEST(LineTable, AgreesWithAByteByByteScan) {
+  std::mt19937 Random(7);
+  const char *Pieces[] = {"a", "\n", "\r", "\r\n", "\n\r", "\xEF\xBB\xBF", "bc"};
+  for (int Case = 0; Case < 3000; ++Case) {
+    std::string Text;
+    for (unsigned N = Random() % 12; N > 0; --N)
+      Text += Pieces[Random() % std::size(Pieces)];
+    LineTable T(Text);
+    size_t Bom = byteOrderMarkLength(Text);
+    std::vector<size_t> Starts{Bom};
+    for (size_t I = Bom; I < Text.size(); ++I) {
+      char C = Text[I];
+      if (C == '\r' && I + 1 < Text.size() && Text[I + 1] == '\n')
+        ++I;
+      if (C == '\n' || C == '\r')
+        Starts.push_back(I + 1);
+    }
+    ASSERT_EQ(T.editorLineCount(), Starts.size()) << Text;
+    for (unsigned Line = 1; Line <= Starts.size(); ++Line)
+      ASSERT_EQ(T.lineStart(Line), Starts[Line - 1]) << Text;
+  }
 }
 
 } // namespace
