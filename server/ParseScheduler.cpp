@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "ParseScheduler.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Threading.h"
 
 namespace aiprov::server {
 
@@ -53,6 +54,10 @@ size_t ParseScheduler::pendingCount() {
 }
 
 void ParseScheduler::run() {
+  // The reader thread's lexer pass is what a user waits for on every
+  // keystroke; on a two-core machine a clang parse beside it would double
+  // its latency. The refinement can wait for a free core.
+  llvm::set_thread_priority(llvm::ThreadPriority::Background);
   std::unique_lock<std::mutex> Lock(Mutex);
   while (!Stopping) {
     if (Queue.empty()) {

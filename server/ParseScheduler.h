@@ -5,8 +5,9 @@
 // waits out a debounce delay, so a burst of keystrokes costs one parse, and
 // a newer request for the same document replaces one not yet started (the
 // superseded parse never runs). Parses run one at a time on one worker
-// thread: a parse is a whole clang front end, and the machines this runs
-// on may have two cores. A parse already running is not interrupted; its
+// thread, at background priority: a parse is a whole clang front end, and
+// the machines this runs on may have two cores, where the lexer pass a
+// user waits for must win. A parse already running is not interrupted; its
 // result names the version it parsed, and the caller drops it if the
 // document moved on.
 //
