@@ -50,8 +50,8 @@ struct AstDirectiveScanner::Impl {
   std::shared_ptr<PragmaListeners> Listeners;
 
   explicit Impl(clang::SourceManager &SM)
-      : SM(SM), Main(SM.getMainFileID()),
-        Buffer(SM.getBufferData(Main)), Collector(Buffer) {}
+      : SM(SM), Main(SM.getMainFileID()), Buffer(SM.getBufferData(Main)),
+        Collector(Buffer) {}
 
   /// Offset in the main file of Loc as written (a macro's expansion point).
   std::optional<size_t> mainOffset(clang::SourceLocation Loc) const {

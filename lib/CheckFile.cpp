@@ -15,9 +15,8 @@ CheckedFile checkFileRegions(const FileToCheck &File, FileRegions &Regions,
         Ledgers.recordsOfFile(File.AbsolutePath, Policy.TopPolicyDir);
   } else {
     Recorded = Ledgers.recordsFor(Root).forFile(
-        File.LedgerName.empty()
-            ? workspaceRelativePath(Root, File.AbsolutePath)
-            : File.LedgerName);
+        File.LedgerName.empty() ? workspaceRelativePath(Root, File.AbsolutePath)
+                                : File.LedgerName);
   }
   if (!Recorded.empty()) {
     std::optional<llvm::StringRef> Contents = File.Contents();
@@ -32,8 +31,7 @@ CheckedFile checkFileRegions(const FileToCheck &File, FileRegions &Regions,
   }
   // Fingerprints must not change with the directory aiprov runs from.
   llvm::StringRef Identity = File.AbsolutePath;
-  if (!Policy.TopPolicyDir.empty() &&
-      Identity.starts_with(Policy.TopPolicyDir))
+  if (!Policy.TopPolicyDir.empty() && Identity.starts_with(Policy.TopPolicyDir))
     Identity = Identity.drop_front(Policy.TopPolicyDir.size()).ltrim('/');
   Out.Findings = checkRegions(File.DisplayPath, Regions, Policy, Identity);
   sortFindings(Out.Findings);

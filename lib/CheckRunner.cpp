@@ -94,8 +94,8 @@ FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
       return std::nullopt;
     return Contents;
   };
-  CheckedFile Checked =
-      checkFileRegions({Path.str(), Abs, Text, "", ""}, *Regions, *Policy, Ledgers);
+  CheckedFile Checked = checkFileRegions({Path.str(), Abs, Text, "", ""},
+                                         *Regions, *Policy, Ledgers);
   if (Checked.ContentsUnavailable)
     return Out; // ReadContents said why.
   Out.File.Findings = std::move(Checked.Findings);

@@ -58,7 +58,10 @@ struct CompileFindings::Impl {
     if (Path.empty())
       return "";
     llvm::SmallString<256> Abs(Path);
-    llvm::sys::fs::make_absolute(Abs);
+    // Without a working directory the path stays relative, and its policy
+    // is looked for from there.
+    if (std::error_code EC = llvm::sys::fs::make_absolute(Abs))
+      return Path.str();
     llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     return std::string(Abs);
   }
@@ -133,9 +136,9 @@ void CompileFindings::Impl::checkFile(
   std::string Abs = absolute(Name);
   llvm::Expected<Verdict> Policy = Policies.verdictFor(Abs);
   if (!Policy) {
-    Report.Errors.push_back({Locate({1, 1}),
-                             llvm::toString(Policy.takeError()) +
-                                 " (this file is not checked)"});
+    Report.Errors.emplace_back(Locate({1, 1}),
+                               llvm::toString(Policy.takeError()) +
+                                   " (this file is not checked)");
     return;
   }
   // A file outside the workspace named by ledger= (a copied build tree) is
@@ -221,9 +224,8 @@ void CompileFindings::Impl::checkMainBuffer(CompileReport &Report) {
 
   for (auto &[Name, Regions] : Groups) {
     const auto &Map = BufferLineOf[Name];
-    renumber(Regions, [&](unsigned BufferLine) {
-      return PresumedAt(BufferLine).Line;
-    });
+    renumber(Regions,
+             [&](unsigned BufferLine) { return PresumedAt(BufferLine).Line; });
     // The file's own text, for its ledger records: the buffer itself for
     // an ordinary compile, else the file on disk when it is there (a
     // preprocessed buffer holds other text around it).
@@ -264,8 +266,8 @@ void CompileFindings::Impl::checkHeader(clang::FileID Header,
   LineTable Lines(Buffer);
   auto Contents = [&]() -> std::optional<llvm::StringRef> { return Buffer; };
   auto Locate = [&](Position Where) {
-    return SM.getComposedLoc(Header, Lines.lineStart(Where.Line) +
-                                         Where.Column - 1);
+    return SM.getComposedLoc(Header,
+                             Lines.lineStart(Where.Line) + Where.Column - 1);
   };
   checkFile(Entry->getName(), std::move(Regions), Contents, Locate, Report);
 }

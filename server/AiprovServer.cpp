@@ -359,9 +359,9 @@ DocumentPosition AiprovServer::positionOf(const DocumentAnalysis &Doc,
   unsigned Line =
       std::clamp(Where.Line, 1U, std::max(1U, Doc.Lines->lineCount()));
   size_t Offset = Doc.Lines->lineStart(Line) + std::max(Where.Column, 1U) - 1;
-  return {Line - 1, unitsBetween(Doc.Text, clientLineStart(Doc, Line),
-                                 std::min(Offset, Doc.Lines->lineEnd(Line)),
-                                 Encoding)};
+  return {Line - 1,
+          unitsBetween(Doc.Text, clientLineStart(Doc, Line),
+                       std::min(Offset, Doc.Lines->lineEnd(Line)), Encoding)};
 }
 
 DocumentSpan AiprovServer::findingSpan(const DocumentAnalysis &Doc,

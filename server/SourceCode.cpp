@@ -161,8 +161,7 @@ ByteEdit trimUnchanged(llvm::StringRef Text, size_t Begin, size_t End,
 
 llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
                                      const DocumentEdit &Edit,
-                                     OffsetEncoding Encoding,
-                                     unsigned *Clamped,
+                                     OffsetEncoding Encoding, unsigned *Clamped,
                                      const LineTable *Lines) {
   if (!Edit.Range)
     return ByteEdit{0, Text.size(), Edit.NewText};

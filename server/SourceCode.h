@@ -13,8 +13,8 @@
 #ifndef AIPROV_SERVER_SOURCECODE_H
 #define AIPROV_SERVER_SOURCECODE_H
 
-#include "llvm/ADT/ArrayRef.h"
 #include "aiprov/SourceText.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <cstddef>

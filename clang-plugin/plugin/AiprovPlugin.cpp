@@ -59,9 +59,9 @@ private:
     // A remark, not a warning: it must not fail -Werror builds that
     // preprocess on purpose (distcc); and a note on its own is dropped.
     if (Report.CommentsStripped)
-      Diags.Report(Report.MainFileStart,
-                   Diags.getCustomDiagID(clang::DiagnosticsEngine::Remark,
-                                         "%0"))
+      Diags.Report(
+          Report.MainFileStart,
+          Diags.getCustomDiagID(clang::DiagnosticsEngine::Remark, "%0"))
           << "aiprov: this input was preprocessed without -C, so its "
              "'// aiprov:' comment directives are gone; only '#pragma "
              "aiprov' directives are checked (use the pragma form, or "

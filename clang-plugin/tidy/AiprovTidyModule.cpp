@@ -14,8 +14,8 @@ namespace {
 
 class AiprovModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(
-      clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     for (CheckId Id : {CheckId::ForbiddenRegion, CheckId::UnreviewedRegion,
                        CheckId::StaleReview, CheckId::UnknownPaste,
                        CheckId::MalformedAnnotation})

@@ -60,7 +60,8 @@ TEST(LineTable, LineStartAndEnd) {
 // must agree with, over texts dense in every kind of terminator.
 TEST(LineTable, AgreesWithAByteByByteScan) {
   std::mt19937 Random(7);
-  const char *Pieces[] = {"a", "\n", "\r", "\r\n", "\n\r", "\xEF\xBB\xBF", "bc"};
+  const char *Pieces[] = {"a",    "\n",           "\r", "\r\n",
+                          "\n\r", "\xEF\xBB\xBF", "bc"};
   for (int Case = 0; Case < 3000; ++Case) {
     std::string Text;
     for (unsigned N = Random() % 12; N > 0; --N)
