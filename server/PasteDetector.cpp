@@ -24,10 +24,10 @@ std::optional<Attribution> attributionOf(const PasteNotice &Notice) {
   case PasteNotice::Kind::WorkspacePaste:
     return std::nullopt;
   case PasteNotice::Kind::ExternalPaste:
-    // The origin is known to be outside the workspace, not that an AI wrote
-    // it: provenance for the ledger, neither AI-assisted nor an unknown
-    // paste.
-    return Attribution{Notice.Lines, "paste", "", "", "unknown"};
+    // Text from outside the workspace is of unknown authorship (a chat
+    // window and a human's notes look alike from here): the notice changes
+    // nothing about the insertion (noticed() ignores it).
+    return std::nullopt;
   case PasteNotice::Kind::Completion:
     return Attribution{Notice.Lines, "completion", Notice.Tool, Notice.Model,
                        "ai"};
@@ -71,6 +71,10 @@ PasteDetector::changed(llvm::StringRef Key, llvm::ArrayRef<Insertion> Inserted,
 
 std::vector<Attribution> PasteDetector::noticed(llvm::StringRef Key,
                                                 const PasteNotice &Notice) {
+  // A paste from outside is what the insertion already is: an unknown
+  // paste when it is at least paste-min-lines long, else nothing.
+  if (Notice.What == PasteNotice::Kind::ExternalPaste)
+    return {};
   DocumentState &State = Documents[Key];
   bool AboutLastChange = llvm::any_of(State.Recent, [&](const Insertion &I) {
     return overlaps(I.Lines, Notice.Lines);

@@ -48,11 +48,31 @@ TEST(PasteDetectorTest, NoticeAfterChangeReplacesPendingPaste) {
   PasteDetector D;
   D.changed("a", {{{2, 11}, 10}}, 3);
   std::vector<Attribution> Now =
-      D.noticed("a", notice(PasteNotice::Kind::ExternalPaste, 2, 11));
+      D.noticed("a", notice(PasteNotice::Kind::Completion, 2, 11));
   ASSERT_EQ(Now.size(), 1u);
-  EXPECT_EQ(Now[0].Origin, "paste");
-  EXPECT_EQ(Now[0].Contributor, "unknown");
+  EXPECT_EQ(Now[0].Origin, "completion");
+  EXPECT_EQ(Now[0].Contributor, "ai");
   EXPECT_TRUE(D.pending("a").empty());
+  EXPECT_TRUE(D.settle().empty());
+}
+
+// Text pasted from outside the workspace is of unknown authorship: the
+// notice neither clears the unknown paste nor records anything else, and a
+// short external paste is no paste at all, as without a notice.
+TEST(PasteDetectorTest, ExternalPasteStaysAnUnknownPaste) {
+  PasteDetector D;
+  D.changed("a", {{{2, 11}, 10}}, 3);
+  EXPECT_TRUE(
+      D.noticed("a", notice(PasteNotice::Kind::ExternalPaste, 2, 11)).empty());
+  auto Final = D.settle();
+  ASSERT_EQ(Final.count("a"), 1u);
+  ASSERT_EQ(Final["a"].size(), 1u);
+  EXPECT_EQ(Final["a"][0].Origin, "unknown-paste");
+  EXPECT_EQ(Final["a"][0].Lines, (LineRange{2, 11}));
+
+  D.changed("a", {{{4, 5}, 2}}, 3);
+  EXPECT_TRUE(
+      D.noticed("a", notice(PasteNotice::Kind::ExternalPaste, 4, 5)).empty());
   EXPECT_TRUE(D.settle().empty());
 }
 
@@ -92,7 +112,7 @@ TEST(PasteDetectorTest, NoticeAfterAnotherMessageIsForTheNextChange) {
   D.changed("a", {{{2, 11}, 10}}, 3);
   D.settle(); // Some other message came between.
   EXPECT_TRUE(
-      D.noticed("a", notice(PasteNotice::Kind::ExternalPaste, 2, 11)).empty());
+      D.noticed("a", notice(PasteNotice::Kind::Completion, 2, 11)).empty());
   // The next change inserted elsewhere: the notice was not about it.
   EXPECT_TRUE(D.changed("a", {{{20, 29}, 10}}, 3).empty());
   EXPECT_EQ(D.pending("a").size(), 1u);
@@ -116,7 +136,7 @@ TEST(PasteDetectorTest, NoticeElsewhereLeavesPasteUnknown) {
   D.changed("a", {{{10, 19}, 10}}, 3);
   // Lines 1-2 are not what the last change inserted: held for the next.
   EXPECT_TRUE(
-      D.noticed("a", notice(PasteNotice::Kind::ExternalPaste, 1, 2)).empty());
+      D.noticed("a", notice(PasteNotice::Kind::Completion, 1, 2)).empty());
   EXPECT_EQ(D.pending("a").size(), 1u);
 }
 
