@@ -17,6 +17,23 @@ const Json *optionalField(const Json &J, const char *Name) {
   return It == J.end() || It->is_null() ? nullptr : &*It;
 }
 
+/// J.A.B.… when every object on the way has the next field; capabilities
+/// are nested several objects deep and any level may be missing.
+const Json *optionalPath(const Json &J,
+                         std::initializer_list<const char *> Path) {
+  const Json *At = &J;
+  for (const char *Name : Path)
+    if (!At->is_object() || !(At = optionalField(*At, Name)))
+      return nullptr;
+  return At;
+}
+
+/// A boolean capability: true only when present and true.
+bool flagAt(const Json &J, std::initializer_list<const char *> Path) {
+  const Json *Flag = optionalPath(J, Path);
+  return Flag && Flag->is_boolean() && Flag->get<bool>();
+}
+
 } // namespace
 
 void from_json(const Json &J, Position &P) {
@@ -99,27 +116,14 @@ void from_json(const Json &J, TextDocumentPositionParams &P) {
 void from_json(const Json &J, InitializeParams &P) {
   if (const Json *Root = optionalField(J, "rootUri"))
     P.rootUri = Root->get<std::string>();
-  const Json *Capabilities = optionalField(J, "capabilities");
-  const Json *General =
-      Capabilities ? optionalField(*Capabilities, "general") : nullptr;
-  const Json *Encodings =
-      General ? optionalField(*General, "positionEncodings") : nullptr;
-  if (Encodings)
+  if (const Json *Encodings =
+          optionalPath(J, {"capabilities", "general", "positionEncodings"}))
     Encodings->get_to(P.positionEncodings);
-  const Json *Workspace =
-      Capabilities ? optionalField(*Capabilities, "workspace") : nullptr;
-  const Json *Edit =
-      Workspace ? optionalField(*Workspace, "workspaceEdit") : nullptr;
-  const Json *Versioned =
-      Edit ? optionalField(*Edit, "documentChanges") : nullptr;
-  P.documentChanges =
-      Versioned && Versioned->is_boolean() && Versioned->get<bool>();
-  const Json *Watched =
-      Workspace ? optionalField(*Workspace, "didChangeWatchedFiles") : nullptr;
-  const Json *Dynamic =
-      Watched ? optionalField(*Watched, "dynamicRegistration") : nullptr;
+  P.documentChanges = flagAt(
+      J, {"capabilities", "workspace", "workspaceEdit", "documentChanges"});
   P.watchedFilesRegistration =
-      Dynamic && Dynamic->is_boolean() && Dynamic->get<bool>();
+      flagAt(J, {"capabilities", "workspace", "didChangeWatchedFiles",
+                 "dynamicRegistration"});
   if (const Json *Folders = optionalField(J, "workspaceFolders"))
     for (const Json &Folder : Folders->get<std::vector<Json>>())
       P.workspaceFolders.push_back(Folder.at("uri").get<std::string>());
