@@ -21,12 +21,12 @@ bool overlaps(LineRange A, LineRange B) {
 
 std::optional<Attribution> attributionOf(const PasteNotice &Notice) {
   switch (Notice.What) {
+  // A paste from inside the workspace is a human moving their own code. One
+  // from outside is of unknown authorship (a chat window and a human's
+  // notes look alike from here): the notice changes nothing about the
+  // insertion (noticed() ignores it).
   case PasteNotice::Kind::WorkspacePaste:
-    return std::nullopt;
   case PasteNotice::Kind::ExternalPaste:
-    // Text from outside the workspace is of unknown authorship (a chat
-    // window and a human's notes look alike from here): the notice changes
-    // nothing about the insertion (noticed() ignores it).
     return std::nullopt;
   case PasteNotice::Kind::Completion:
     return Attribution{Notice.Lines, "completion", Notice.Tool, Notice.Model,

@@ -51,8 +51,9 @@ struct Attribution {
   std::string Contributor;
 };
 
-/// The attribution a notice asks for; none for a paste from inside the
-/// workspace (a human moving their own code).
+/// The attribution a notice asks for: a completion's. None for a paste: from
+/// inside the workspace it is a human moving their own code, from outside
+/// it stays what the insertion is without a notice.
 std::optional<Attribution> attributionOf(const PasteNotice &Notice);
 
 /// Per-document state, keyed by the client's URI. Not thread-safe: the
