@@ -22,9 +22,11 @@ const Json *optionalField(const Json &J, const char *Name) {
 const Json *optionalPath(const Json &J,
                          std::initializer_list<const char *> Path) {
   const Json *At = &J;
-  for (const char *Name : Path)
-    if (!At->is_object() || !(At = optionalField(*At, Name)))
+  for (const char *Name : Path) {
+    At = At->is_object() ? optionalField(*At, Name) : nullptr;
+    if (!At)
       return nullptr;
+  }
   return At;
 }
 
