@@ -5,7 +5,7 @@ set(AIPROV_SKIP_IF_MISSING ${CMAKE_CURRENT_SOURCE_DIR}/scripts/run-if-built.sh)
 add_test(NAME asan-ubsan-unit-tests
   COMMAND ${AIPROV_SKIP_IF_MISSING} ${PROJECT_BINARY_DIR}/asan/bin/aiprovUnitTests
           --gtest_brief=1)
-set_tests_properties(asan-ubsan-unit-tests PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900
+set_tests_properties(asan-ubsan-unit-tests PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900 COST 5000
   ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 foreach(fuzzer directive-fuzzer policy-fuzzer lsp-fuzzer)
   # New inputs go to the first directory, in the build tree; the seeds in
