@@ -113,7 +113,11 @@ AiprovServer::openDocument(llvm::StringRef Key, llvm::StringRef Path,
                            std::string Text, int64_t Version) {
   std::shared_ptr<const DocumentAnalysis> Doc =
       analyze(Key, Path, std::move(Text), Version, Placement::ByContent);
-  Documents[Key] = Doc;
+  auto [It, Inserted] = Documents.insert({Key, Doc});
+  if (Inserted)
+    OpenOrder.push_back(Key.str());
+  else
+    It->second = Doc; // Reopened without a close: it keeps its place.
   return Doc;
 }
 
@@ -284,11 +288,11 @@ AiprovServer::reloadWorkspaceFiles() {
   if (Opts.WriteLedger)
     Written.clear();
   std::vector<std::shared_ptr<const DocumentAnalysis>> Changed;
-  for (auto &Entry : Documents) {
-    const DocumentAnalysis &Old = *Entry.second;
-    Entry.second = analyze(Entry.first(), Old.Path, Old.Text, Old.Version,
-                           Placement::ByContent);
-    Changed.push_back(Entry.second);
+  for (const std::string &Key : OpenOrder) {
+    std::shared_ptr<const DocumentAnalysis> &Doc = Documents[Key];
+    Doc =
+        analyze(Key, Doc->Path, Doc->Text, Doc->Version, Placement::ByContent);
+    Changed.push_back(Doc);
   }
   return Changed;
 }
@@ -316,9 +320,17 @@ AiprovServer::noticeDocument(llvm::StringRef Key, const PasteNotice &Notice) {
 }
 
 void AiprovServer::settlePastes(llvm::StringRef Except) {
-  for (auto &Entry : Pastes.settle(Except)) {
-    auto Records = Provisional.find(Entry.first());
-    auto Doc = Documents.find(Entry.first());
+  std::map<std::string, std::vector<Attribution>> Settled =
+      Pastes.settle(Except);
+  if (Settled.empty())
+    return;
+  // Ledger lines in the order the documents were opened, as everything
+  // else this server outputs for several documents.
+  for (const std::string &Key : OpenOrder) {
+    if (!Settled.count(Key))
+      continue;
+    auto Records = Provisional.find(Key);
+    auto Doc = Documents.find(Key);
     if (Records == Provisional.end() || Doc == Documents.end())
       continue;
     write(Doc->second->Path, std::move(Records->second));
@@ -338,6 +350,7 @@ bool AiprovServer::closeDocument(llvm::StringRef Key) {
   Pastes.forget(Key);
   Tracks.erase(Key);
   Provisional.erase(Key);
+  llvm::erase(OpenOrder, Key);
   return Documents.erase(Key);
 }
 

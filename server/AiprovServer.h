@@ -31,6 +31,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -118,7 +119,8 @@ public:
   /// Policies, ignore files and ledgers changed on disk
   /// (workspace/didChangeWatchedFiles): forgets what was read of them and
   /// analyzes every open document again, placing its ledger regions by
-  /// content. Returns the new snapshots, to publish.
+  /// content. Returns the new snapshots, to publish, in the order the
+  /// documents were opened.
   std::vector<std::shared_ptr<const DocumentAnalysis>> reloadWorkspaceFiles();
 
   /// A client notice (aiprov/didPaste, aiprov/didInsertCompletion) about
@@ -221,6 +223,10 @@ private:
   std::unique_ptr<PolicyResolver> Policies;
   LedgerCache Ledgers;
   llvm::StringMap<std::shared_ptr<const DocumentAnalysis>> Documents;
+  /// Documents' keys in the order they were opened: what is output for
+  /// several documents (a reload's publishes, settled pastes) comes in this
+  /// order, never in Documents' hash order, which differs between builds.
+  std::vector<std::string> OpenOrder;
   llvm::StringMap<LedgerTrack> Tracks;
   PasteDetector Pastes;
   /// By document key: records of its pending unknown pastes, shown but not

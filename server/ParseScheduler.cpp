@@ -8,6 +8,7 @@
 #include "ParseScheduler.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Threading.h"
+#include <tuple>
 
 namespace aiprov::server {
 
@@ -38,7 +39,8 @@ void ParseScheduler::schedule(ParseRequest Request) {
   {
     std::lock_guard<std::mutex> Lock(Mutex);
     std::string Key = Request.Key;
-    Queue[Key] = Pending{std::move(Request), Clock::now() + Opts.Debounce};
+    Queue[Key] = Pending{std::move(Request), Clock::now() + Opts.Debounce,
+                         NextSequence++};
   }
   Wake.notify_all();
 }
@@ -66,7 +68,8 @@ void ParseScheduler::run() {
     }
     auto Next = Queue.begin();
     for (auto It = Queue.begin(); It != Queue.end(); ++It)
-      if (It->second.Due < Next->second.Due)
+      if (std::tie(It->second.Due, It->second.Sequence) <
+          std::tie(Next->second.Due, Next->second.Sequence))
         Next = It;
     if (Clock::now() < Next->second.Due) {
       // A newer request may replace this one, or come due sooner: look

@@ -85,6 +85,9 @@ private:
   struct Pending {
     ParseRequest Request;
     Clock::time_point Due;
+    /// Requests due at the same instant run in the order they came, not
+    /// in Queue's hash order.
+    uint64_t Sequence = 0;
   };
 
   void run();
@@ -95,6 +98,7 @@ private:
   std::mutex Mutex;
   std::condition_variable Wake;
   llvm::StringMap<Pending> Queue; // By document key.
+  uint64_t NextSequence = 0;
   bool Stopping = false;
   std::thread Worker; // Last: starts once the members above exist.
 };

@@ -104,14 +104,14 @@ std::vector<Attribution> PasteDetector::pending(llvm::StringRef Key) const {
   return Out;
 }
 
-llvm::StringMap<std::vector<Attribution>>
+std::map<std::string, std::vector<Attribution>>
 PasteDetector::settle(llvm::StringRef Except) {
-  llvm::StringMap<std::vector<Attribution>> Final;
+  std::map<std::string, std::vector<Attribution>> Final;
   for (auto &Entry : Documents) {
     if (Entry.first() == Except)
       continue;
     if (!Entry.second.Pending.empty())
-      Final[Entry.first()] = pending(Entry.first());
+      Final[Entry.first().str()] = pending(Entry.first());
     Entry.second.Pending.clear();
     Entry.second.Recent.clear();
   }

@@ -18,6 +18,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,7 +89,9 @@ public:
   /// Except, is final. Returns them by document, and forgets what those
   /// documents' last changes inserted, so a later notice is about the next
   /// change. Held notices stay.
-  llvm::StringMap<std::vector<Attribution>> settle(llvm::StringRef Except = "");
+  /// Sorted by key, so callers never depend on a hash map's order.
+  std::map<std::string, std::vector<Attribution>>
+  settle(llvm::StringRef Except = "");
 
   /// Key was closed: drops its held notices (settle() first).
   void forget(llvm::StringRef Key) { Documents.erase(Key); }

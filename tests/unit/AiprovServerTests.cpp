@@ -83,5 +83,29 @@ TEST_F(AiprovServerReloadTest, LedgerRecordsWrittenElsewhereAppearAfterReload) {
   EXPECT_EQ(Regions[1].tool(), "claude-code");
 }
 
+TEST_F(AiprovServerReloadTest, ReloadRepublishesInOpenOrder) {
+  // The order came from a hash map's iteration once, and differed between
+  // machines (issue 11). Fifty keys in an order no hash keeps, with a
+  // close and a reopen among them.
+  AiprovServer Server({});
+  std::vector<std::string> Opened;
+  for (int I = 49; I >= 0; --I) {
+    std::string Key = "untitled:doc-" + std::to_string(I * 7 % 50);
+    Server.openDocument(Key, "", "int a;\n", 1);
+    Opened.push_back(Key);
+  }
+  ASSERT_TRUE(Server.closeDocument(Opened[3]));
+  Server.openDocument(Opened[3], "", "int a;\n", 2);
+  std::string Reopened = Opened[3];
+  Opened.erase(Opened.begin() + 3);
+  Opened.push_back(Reopened);
+  // Opening an open document again keeps its place.
+  Server.openDocument(Opened[0], "", "int b;\n", 3);
+  std::vector<std::string> Published;
+  for (const auto &Doc : Server.reloadWorkspaceFiles())
+    Published.push_back(Doc->Key);
+  EXPECT_EQ(Published, Opened);
+}
+
 } // namespace
 } // namespace aiprov::server
