@@ -48,6 +48,38 @@ void ReplyOnce::error(ErrorCode Code, const std::string &Message) {
   std::exchange(Out, nullptr)->send(errorMessage(Id, Code, Message));
 }
 
+llvm::Expected<nlohmann::json> parseMessage(llvm::StringRef Payload) {
+  // The nesting is counted before parsing, outside strings, so no value
+  // deeper than the limit is ever built.
+  unsigned Depth = 0;
+  bool InString = false;
+  for (size_t I = 0; I < Payload.size(); ++I) {
+    char C = Payload[I];
+    if (InString) {
+      if (C == '\\')
+        ++I;
+      else if (C == '"')
+        InString = false;
+    } else if (C == '"') {
+      InString = true;
+    } else if (C == '[' || C == '{') {
+      if (++Depth > MaxMessageNesting)
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "Parse error: nested deeper than " +
+                                           llvm::Twine(MaxMessageNesting) +
+                                           " levels");
+    } else if ((C == ']' || C == '}') && Depth > 0) {
+      --Depth;
+    }
+  }
+  nlohmann::json Message =
+      nlohmann::json::parse(Payload, nullptr, /*allow_exceptions=*/false);
+  if (Message.is_discarded())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "Parse error: not JSON");
+  return Message;
+}
+
 void logInvalidNotification(llvm::StringRef Method, llvm::StringRef Problem) {
   logError("notification " + Method + " ignored: " + Problem);
 }
@@ -82,7 +114,11 @@ void Dispatcher::handleResponse(const nlohmann::json &Id,
   auto It =
       Id.is_number_integer() ? Pending.find(Id.get<int64_t>()) : Pending.end();
   if (It == Pending.end()) {
-    logError("response to no request of ours ignored: " + Message.dump());
+    logError(
+        "response to no request of ours ignored: " +
+        llvm::StringRef(Message.dump(-1, ' ', false,
+                                     nlohmann::json::error_handler_t::replace))
+            .take_front(200));
     return;
   }
   ResponseHandler Handler = std::move(It->second);
@@ -92,7 +128,9 @@ void Dispatcher::handleResponse(const nlohmann::json &Id,
     Handler(Message.at("result"));
     return;
   }
-  std::string Why = Error->dump();
+  std::string Why =
+      Error->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+          .substr(0, 200);
   if (Error->is_object() && Error->contains("message") &&
       (*Error)["message"].is_string())
     Why = (*Error)["message"].get<std::string>();

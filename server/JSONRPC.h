@@ -147,6 +147,17 @@ private:
 
 void logInvalidNotification(llvm::StringRef Method, llvm::StringRef Problem);
 
+/// Deepest nesting of arrays and objects a message may have. LSP messages
+/// nest a few levels; nlohmann's parser is iterative, but copying and
+/// dumping a value recurse once per level, so a client sending 100 000
+/// '[' would overflow the stack there.
+constexpr unsigned MaxMessageNesting = 256;
+
+/// One framed payload as JSON, or why it is not a message: not JSON, or
+/// nested deeper than MaxMessageNesting. The error is the message of the
+/// ParseError reply (id null).
+llvm::Expected<nlohmann::json> parseMessage(llvm::StringRef Payload);
+
 template <typename P>
 void Dispatcher::bindNotification(llvm::StringRef Method,
                                   std::function<void(const P &)> Handler) {

@@ -21,28 +21,80 @@ namespace aiprov::server {
 
 namespace {
 
-/// The absolute, normalized path of a file:// URI; "" for other schemes or
-/// a URI that is not an absolute path.
-std::string filePathOfUri(llvm::StringRef Uri) {
-  if (!Uri.consume_front("file://"))
-    return "";
-  Uri.consume_front("localhost");
-  std::string Path;
-  for (size_t I = 0; I < Uri.size(); ++I) {
-    unsigned Byte = 0;
-    if (Uri[I] == '%' && I + 2 < Uri.size() &&
-        !Uri.substr(I + 1, 2).getAsInteger(16, Byte)) {
-      Path.push_back(static_cast<char>(Byte));
-      I += 2;
-    } else {
-      Path.push_back(Uri[I]);
+/// The absolute, normalized path a document URI names; "" for an
+/// `untitled:` buffer, which has no file, so no policy and no ledger. Any
+/// other URI is refused: the path it decodes to would not be the file the
+/// editor shows (an escape decoding to NUL truncated it once, and a paste
+/// was recorded under the truncated name), or it is not a local file.
+llvm::Expected<std::string> filePathOfUri(llvm::StringRef Uri) {
+  auto Refuse = [&](const llvm::Twine &Why) {
+    // Control bytes are shown escaped: the log is a terminal's or a file's.
+    std::string Shown;
+    for (char C : Uri.take_front(200)) {
+      auto Byte = static_cast<unsigned char>(C);
+      if (Byte < 0x20 || Byte == 0x7f)
+        Shown += llvm::formatv("\\x{0:X-2}", Byte).str();
+      else
+        Shown.push_back(C);
     }
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "document URI '" + Shown +
+                                       "' refused: " + Why);
+  };
+  if (Uri.contains('\0'))
+    return Refuse("it contains a NUL character");
+  llvm::StringRef Scheme = Uri.take_until([](char C) { return C == ':'; });
+  if (Scheme.equals_insensitive("untitled") && Scheme.size() < Uri.size())
+    return "";
+  if (!Scheme.equals_insensitive("file") || Scheme.size() == Uri.size())
+    return Refuse("only file: and untitled: documents are checked");
+  llvm::StringRef Rest = Uri.drop_front(Scheme.size() + 1);
+  if (!Rest.consume_front("//"))
+    return Refuse("a file URI starts with file://");
+  llvm::StringRef Host = Rest.take_until([](char C) { return C == '/'; });
+  if (!Host.empty() && !Host.equals_insensitive("localhost"))
+    return Refuse("it names host '" + Host + "', not a local file");
+  Rest = Rest.drop_front(Host.size());
+  std::string Path;
+  for (size_t I = 0; I < Rest.size(); ++I) {
+    if (Rest[I] != '%') {
+      Path.push_back(Rest[I]);
+      continue;
+    }
+    unsigned Byte = 0;
+    llvm::StringRef Hex = Rest.substr(I + 1, 2);
+    if (Hex.size() != 2 || !llvm::all_of(Hex, llvm::isHexDigit) ||
+        Hex.getAsInteger(16, Byte))
+      return Refuse("invalid percent-escape '" + Rest.substr(I, 3) + "'");
+    if (Byte == 0)
+      return Refuse("'%" + Hex + "' decodes to a NUL character");
+    Path.push_back(static_cast<char>(Byte));
+    I += 2;
   }
   if (!llvm::sys::path::is_absolute(Path))
-    return "";
+    return Refuse("not an absolute path");
   llvm::SmallString<256> Normal(Path);
   llvm::sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
   return std::string(Normal);
+}
+
+/// Why Line (0-based, client) is not a line of Doc; nullopt when it is.
+/// The empty line after a final line break is one (LSP).
+std::optional<std::string> lineOutside(const DocumentAnalysis &Doc,
+                                       llvm::StringRef What, uint32_t Line) {
+  unsigned Last = Doc.Lines->editorLineCount() - 1;
+  if (Line <= Last)
+    return std::nullopt;
+  return llvm::formatv("{0} line {1} is past the last line ({2}) of {3}", What,
+                       Line, Last, Doc.Key)
+      .str();
+}
+
+std::optional<std::string> rangeOutside(const DocumentAnalysis &Doc,
+                                        const lsp::Range &R) {
+  if (auto Why = lineOutside(Doc, "range start", R.start.line))
+    return Why;
+  return lineOutside(Doc, "range end", R.end.line);
 }
 
 lsp::Position toWire(DocumentPosition P) { return {P.Line, P.Character}; }
@@ -300,8 +352,15 @@ void LSPServer::onCancelRequest(const lsp::CancelParams &Params) {
 
 void LSPServer::onDidOpen(const lsp::DidOpenTextDocumentParams &Params) {
   const lsp::TextDocumentItem &Item = Params.textDocument;
-  auto Doc = Core.openDocument(Item.uri, filePathOfUri(Item.uri), Item.text,
-                               Item.version);
+  llvm::Expected<std::string> Path = filePathOfUri(Item.uri);
+  if (!Path) {
+    // Not opened: nothing is recorded, shown or answered under a wrong
+    // name, and requests about it say the document is not open.
+    logError("textDocument/didOpen ignored: " +
+             llvm::toString(Path.takeError()));
+    return;
+  }
+  auto Doc = Core.openDocument(Item.uri, *Path, Item.text, Item.version);
   publishDiagnostics(*Doc);
   scheduleParse(*Doc);
 }
@@ -366,7 +425,22 @@ void LSPServer::notice(llvm::StringRef Uri, const PasteNotice &Notice) {
     publishDiagnostics(**Doc);
 }
 
+bool LSPServer::noticeInDocument(llvm::StringRef Method, llvm::StringRef Uri,
+                                 const lsp::Range &Range) {
+  std::shared_ptr<const DocumentAnalysis> Doc = Core.analysis(Uri);
+  if (!Doc)
+    return true; // noticeDocument() says it is not open.
+  if (std::optional<std::string> Why = rangeOutside(*Doc, Range)) {
+    logError(Method + " ignored: " + *Why);
+    return false;
+  }
+  return true;
+}
+
 void LSPServer::onDidPaste(const lsp::DidPasteParams &Params) {
+  if (!noticeInDocument("aiprov/didPaste", Params.textDocument.uri,
+                        Params.range))
+    return;
   PasteNotice Notice;
   Notice.What = Params.sourceKind == "workspace"
                     ? PasteNotice::Kind::WorkspacePaste
@@ -378,6 +452,9 @@ void LSPServer::onDidPaste(const lsp::DidPasteParams &Params) {
 
 void LSPServer::onDidInsertCompletion(
     const lsp::DidInsertCompletionParams &Params) {
+  if (!noticeInDocument("aiprov/didInsertCompletion", Params.textDocument.uri,
+                        Params.range))
+    return;
   PasteNotice Notice;
   Notice.What = PasteNotice::Kind::Completion;
   Notice.Lines = AiprovServer::linesOf(
@@ -425,6 +502,10 @@ void LSPServer::onHover(const lsp::TextDocumentPositionParams &Params,
   auto Doc = openOrReply(Params.textDocument.uri, Reply);
   if (!Doc)
     return;
+  if (auto Why = lineOutside(*Doc, "position", Params.position.line)) {
+    Reply.error(ErrorCode::InvalidParams, *Why);
+    return;
+  }
   std::vector<const Region *> Regions =
       AiprovServer::regionsAt(*Doc, fromWire(Params.position));
   if (Regions.empty()) {
@@ -499,6 +580,10 @@ void LSPServer::onCodeAction(const lsp::CodeActionParams &Params,
   auto Doc = openOrReply(Params.textDocument.uri, Reply);
   if (!Doc)
     return;
+  if (auto Why = rangeOutside(*Doc, Params.range)) {
+    Reply.error(ErrorCode::InvalidParams, *Why);
+    return;
+  }
   auto Wanted = [&](llvm::StringRef Kind) {
     return Params.only.empty() ||
            llvm::any_of(Params.only, [&](llvm::StringRef Only) {
@@ -526,6 +611,10 @@ void LSPServer::onCodeAction(const lsp::CodeActionParams &Params,
     // The client's diagnostics this action resolves: the region's findings,
     // reported on its lines.
     for (const nlohmann::json &D : Params.diagnostics) {
+      // value() throws on anything but an object, and nothing here may
+      // throw: the client's diagnostics are only echoed back.
+      if (!D.is_object())
+        continue;
       auto Code = D.find("code");
       std::string Problem;
       auto Range = Dispatcher::decode<lsp::Range>(
@@ -566,6 +655,10 @@ void LSPServer::onExecuteCommand(const lsp::ExecuteCommandParams &Params,
                               "actions again",
                               Params.command, Arguments->version, Doc->Version)
                     .str());
+    return;
+  }
+  if (auto Why = lineOutside(*Doc, "lastLine", Arguments->lastLine)) {
+    Reply.error(ErrorCode::InvalidParams, Params.command + ": " + *Why);
     return;
   }
   ActionInputs Inputs = actionInputs(*Doc, *Kind);

@@ -67,6 +67,10 @@ private:
   /// Hands a client notice to the core and re-publishes if it changed
   /// the document's regions.
   void notice(llvm::StringRef Uri, const PasteNotice &Notice);
+  /// False, with Method's notice logged as ignored, when Range has a line
+  /// Uri's document does not.
+  bool noticeInDocument(llvm::StringRef Method, llvm::StringRef Uri,
+                        const lsp::Range &Range);
 
   /// Asks for an AST parse of Doc when it has a compile command.
   void scheduleParse(const DocumentAnalysis &Doc);

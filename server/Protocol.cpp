@@ -6,10 +6,51 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Protocol.h"
+#include <limits>
 
 namespace aiprov::lsp {
 
 namespace {
+
+/// The LSP's `integer` and `uinteger` are 32-bit (LSP 3.17 "Base Types"),
+/// and line and character are `uinteger`s limited to the `integer` range.
+constexpr int64_t MaxInteger = std::numeric_limits<int32_t>::max();
+constexpr int64_t MinInteger = std::numeric_limits<int32_t>::min();
+
+/// J[Name] as an integer in [Min, Max]. nlohmann's get<uint32_t>() would
+/// take 2^63, -1, 1.5 or true and convert them modulo 2^32 (line 2^63 was
+/// line 0), so only a JSON integer in range is accepted; the error names
+/// the field and the value, and becomes InvalidParams or a logged error.
+int64_t integerField(const Json &J, const char *Name, int64_t Min,
+                     int64_t Max) {
+  const Json &Value = J.at(Name);
+  bool InRange = false;
+  if (Value.is_number_unsigned())
+    InRange = Value.get<uint64_t>() <= static_cast<uint64_t>(Max);
+  else if (Value.is_number_integer())
+    InRange = Min <= Value.get<int64_t>() && Value.get<int64_t>() <= Max;
+  if (!InRange)
+    throw Json::out_of_range::create(
+        406,
+        std::string(Name) + " must be an integer in [" + std::to_string(Min) +
+            ", " + std::to_string(Max) + "], not " +
+            Value.dump(-1, ' ', false, Json::error_handler_t::replace)
+                .substr(0, 64),
+        &J);
+  return Value.is_number_unsigned()
+             ? static_cast<int64_t>(Value.get<uint64_t>())
+             : Value.get<int64_t>();
+}
+
+/// A 0-based line or character: `uinteger` within `integer`'s range.
+uint32_t uintegerField(const Json &J, const char *Name) {
+  return static_cast<uint32_t>(integerField(J, Name, 0, MaxInteger));
+}
+
+/// A document version (`integer`).
+int64_t versionField(const Json &J, const char *Name) {
+  return integerField(J, Name, MinInteger, MaxInteger);
+}
 
 /// Field of J when present and not null.
 const Json *optionalField(const Json &J, const char *Name) {
@@ -39,8 +80,8 @@ bool flagAt(const Json &J, std::initializer_list<const char *> Path) {
 } // namespace
 
 void from_json(const Json &J, Position &P) {
-  J.at("line").get_to(P.line);
-  J.at("character").get_to(P.character);
+  P.line = uintegerField(J, "line");
+  P.character = uintegerField(J, "character");
 }
 void to_json(Json &J, const Position &P) {
   J = {{"line", P.line}, {"character", P.character}};
@@ -49,6 +90,9 @@ void to_json(Json &J, const Position &P) {
 void from_json(const Json &J, Range &R) {
   J.at("start").get_to(R.start);
   J.at("end").get_to(R.end);
+  if (R.end.line < R.start.line ||
+      (R.end.line == R.start.line && R.end.character < R.start.character))
+    throw Json::out_of_range::create(406, "range ends before it starts", &J);
 }
 void to_json(Json &J, const Range &R) {
   J = {{"start", R.start}, {"end", R.end}};
@@ -60,13 +104,13 @@ void from_json(const Json &J, TextDocumentIdentifier &T) {
 
 void from_json(const Json &J, VersionedTextDocumentIdentifier &T) {
   J.at("uri").get_to(T.uri);
-  J.at("version").get_to(T.version);
+  T.version = versionField(J, "version");
 }
 
 void from_json(const Json &J, TextDocumentItem &T) {
   J.at("uri").get_to(T.uri);
   J.at("languageId").get_to(T.languageId);
-  J.at("version").get_to(T.version);
+  T.version = versionField(J, "version");
   J.at("text").get_to(T.text);
 }
 
@@ -206,11 +250,11 @@ void from_json(const Json &J, ExecuteCommandParams &P) {
 
 void from_json(const Json &J, ActionArguments &A) {
   J.at("uri").get_to(A.uri);
-  J.at("version").get_to(A.version);
-  J.at("line").get_to(A.line);
+  A.version = versionField(J, "version");
+  A.line = uintegerField(J, "line");
   A.lastLine = A.line;
-  if (const Json *Last = optionalField(J, "lastLine"))
-    Last->get_to(A.lastLine);
+  if (optionalField(J, "lastLine"))
+    A.lastLine = uintegerField(J, "lastLine");
   if (A.lastLine < A.line)
     throw Json::type_error::create(302, "lastLine is before line", &J);
   for (auto [Name, Field] :

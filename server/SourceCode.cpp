@@ -172,6 +172,21 @@ llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
         llvm::formatv("edit range ends at {0}:{1}, before its start {2}:{3}",
                       Range.End.Line, Range.End.Character, Range.Start.Line,
                       Range.Start.Character));
+  // A line past the last is not a position in this text: the client and
+  // the server disagree about the document, and clamping would apply the
+  // edit somewhere the user never put it (LSP allows clamping only a
+  // character past its line's end).
+  unsigned Last =
+      Lines ? Lines->editorLineCount() - 1
+            : static_cast<unsigned>(Text.count('\n') + Text.count('\r') -
+                                    Text.count("\r\n"));
+  for (const DocumentPosition &P : {Range.Start, Range.End})
+    if (P.Line > Last)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          llvm::formatv("edit range line {0} is past the document's last "
+                        "line ({1})",
+                        P.Line, Last));
   bool StartClamped = false, EndClamped = false;
   size_t Begin =
       offsetOfPosition(Text, Range.Start, Encoding, &StartClamped, Lines);

@@ -95,9 +95,10 @@ struct DocumentEdit {
 };
 
 /// Where Edit applies in Text, in bytes: its range ([0, size) for a
-/// full-text edit) and its new text. A range whose end precedes its start
-/// is an error; Clamped (when given) counts clamped positions. Lines as
-/// for offsetOfPosition.
+/// full-text edit) and its new text. A range whose end precedes its start,
+/// or with a line past Text's last (editor) line, is an error; a character
+/// past its line's end is clamped (LSP), and Clamped (when given) counts
+/// clamped positions. Lines as for offsetOfPosition.
 llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
                                      const DocumentEdit &Edit,
                                      OffsetEncoding Encoding,
@@ -105,9 +106,8 @@ llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
                                      const LineTable *Lines = nullptr);
 
 /// Applies Edits to Text in order, each against the text the previous one
-/// left (LSP semantics). A range whose end precedes its start is an error
-/// and leaves Text unchanged; Clamped counts positions that had to be
-/// clamped (see offsetOfPosition).
+/// left (LSP semantics). An edit resolveEdit refuses is an error and leaves
+/// Text unchanged; Clamped counts positions that had to be clamped.
 llvm::Error applyEdits(std::string &Text, llvm::ArrayRef<DocumentEdit> Edits,
                        OffsetEncoding Encoding, unsigned *Clamped = nullptr);
 

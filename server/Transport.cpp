@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Transport.h"
+#include "JSONRPC.h"
 #include "Logger.h"
 #include <array>
 #include <boost/asio/io_context.hpp>
@@ -78,18 +79,16 @@ public:
       Problems.clear();
       if (!Payload)
         return true;
-      nlohmann::json Message =
-          nlohmann::json::parse(*Payload, nullptr, /*allow_exceptions=*/false);
-      if (Message.is_discarded()) {
-        logError("message is not JSON: " +
-                 llvm::StringRef(*Payload).take_front(200));
+      llvm::Expected<nlohmann::json> Message = parseMessage(*Payload);
+      if (!Message) {
+        std::string Why = llvm::toString(Message.takeError());
+        logError(Why + ": " + llvm::StringRef(*Payload).take_front(200));
         send({{"jsonrpc", "2.0"},
               {"id", nullptr},
-              {"error",
-               {{"code", -32700}, {"message", "Parse error: not JSON"}}}});
+              {"error", {{"code", -32700}, {"message", Why}}}});
         return true;
       }
-      return Handler.onMessage(std::move(Message));
+      return Handler.onMessage(std::move(*Message));
     };
 
     std::function<void()> ReadMore = [&] {

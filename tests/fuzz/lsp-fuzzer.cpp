@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Framing.h"
+#include "JSONRPC.h"
 #include "LSPServer.h"
 #include "Transport.h"
 #include <cstdint>
@@ -44,11 +45,15 @@ public:
     Framer.feed(Input);
     std::vector<std::string> Problems;
     while (std::optional<std::string> Payload = Framer.next(Problems)) {
-      nlohmann::json Message =
-          nlohmann::json::parse(*Payload, nullptr, /*allow_exceptions=*/false);
-      if (Message.is_discarded())
+      // What the stdio transport does: too deep or not JSON is a
+      // ParseError reply, never a handler call.
+      llvm::Expected<nlohmann::json> Message =
+          aiprov::server::parseMessage(*Payload);
+      if (!Message) {
+        llvm::consumeError(Message.takeError());
         continue;
-      if (!Handler.onMessage(std::move(Message)))
+      }
+      if (!Handler.onMessage(std::move(*Message)))
         return Ended::HandlerStopped;
     }
     (void)Framer.finish(Problems);

@@ -49,6 +49,21 @@ TEST(FramingTest, MissingOrBadLengthResyncsAtTheNextHeader) {
   }
 }
 
+TEST(FramingTest, HugeOrNegativeLengthsAreSkipped) {
+  // None may make the framer wait for (or allocate) that many bytes: each
+  // is one problem, and the next message is read.
+  for (const char *Length :
+       {"268435457", "18446744073709551615", "18446744073709551616",
+        "99999999999999999999999999", "-1", "+2", "0x10", "2 2", ""}) {
+    std::vector<std::string> Problems;
+    auto Out = frameAll(std::string("Content-Length: ") + Length +
+                            "\r\n\r\n{}Content-Length: 2\r\n\r\nok",
+                        FramingStyle::ContentLength, Problems, 1000);
+    EXPECT_EQ(Out, (std::vector<std::string>{"ok"})) << Length;
+    EXPECT_EQ(Problems.size(), 1U) << Length;
+  }
+}
+
 TEST(FramingTest, TruncatedInputIsReported) {
   std::vector<std::string> Problems;
   auto Out = frameAll("Content-Length: 10\r\n\r\n{}",

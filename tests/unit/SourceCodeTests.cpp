@@ -113,14 +113,47 @@ TEST(SourceCodeTest, ReversedRangeIsAnErrorAndChangesNothing) {
   EXPECT_EQ(Text, "abc");
 }
 
-TEST(SourceCodeTest, PastTheEndEditsClampAndCount) {
+TEST(SourceCodeTest, PastTheLineEndEditsClampAndCount) {
   std::string Text = "ab\ncd";
   unsigned Clamped = 0;
   ASSERT_FALSE(
-      bool(applyEdits(Text, {{DocumentEdit::Span{{0, 9}, {9, 0}}, "!"}},
+      bool(applyEdits(Text, {{DocumentEdit::Span{{0, 9}, {1, 9}}, "!"}},
                       OffsetEncoding::UTF16, &Clamped)));
   EXPECT_EQ(Text, "ab!");
   EXPECT_EQ(Clamped, 2U);
+}
+
+TEST(SourceCodeTest, EditsPastTheLastLineAreRefused) {
+  // Line 2^32 + 1 arrived as line 1 once (issue 11); a line the document
+  // does not have means client and server disagree: nothing is applied.
+  for (const char *Text : {"ab\ncd", "ab\r\ncd", "ab\rcd"}) {
+    std::string Doc = Text;
+    LineTable Lines(Doc);
+    for (DocumentEdit::Span Span :
+         {DocumentEdit::Span{{0, 0}, {2, 0}},
+          DocumentEdit::Span{{9, 0}, {9, 0}},
+          DocumentEdit::Span{{0, 0}, {4294967295U, 0}}}) {
+      const LineTable *Tables[] = {&Lines, nullptr};
+      for (const LineTable *Table : Tables) {
+        llvm::Expected<ByteEdit> E = resolveEdit(
+            Doc, {Span, "!"}, OffsetEncoding::UTF16, nullptr, Table);
+        ASSERT_FALSE(bool(E)) << Text;
+        EXPECT_NE(llvm::toString(E.takeError()).find("past the document's"),
+                  std::string::npos);
+      }
+    }
+    llvm::Error Err =
+        applyEdits(Doc, {{DocumentEdit::Span{{2, 0}, {2, 0}}, "!"}},
+                   OffsetEncoding::UTF16);
+    EXPECT_TRUE(bool(Err));
+    llvm::consumeError(std::move(Err));
+    EXPECT_EQ(Doc, Text);
+  }
+  // The empty line after a final newline is a line of the document.
+  std::string Doc = "x\n";
+  ASSERT_FALSE(bool(applyEdits(Doc, {{DocumentEdit::Span{{1, 0}, {1, 0}}, "y"}},
+                               OffsetEncoding::UTF16)));
+  EXPECT_EQ(Doc, "x\ny");
 }
 
 } // namespace

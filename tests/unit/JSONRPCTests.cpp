@@ -1,0 +1,106 @@
+//===--- JSONRPCTests.cpp - Payloads and messages that are not requests ---===//
+//
+// Tests for server/JSONRPC.h: parseMessage's refusals (not JSON, nested
+// too deep to copy or dump safely) and the Dispatcher's JSON-RPC errors for
+// messages of the wrong shape, each followed by a request that is still
+// served.
+//
+//===----------------------------------------------------------------------===//
+#include "JSONRPC.h"
+#include "gtest/gtest.h"
+#include <string>
+#include <vector>
+
+namespace aiprov::server {
+namespace {
+
+/// Records what the dispatcher sends.
+class RecordingTransport : public Transport {
+public:
+  void send(const nlohmann::json &Message) override { Sent.push_back(Message); }
+  void post(std::function<void()> Task) override { Task(); }
+  Ended loop(MessageHandler &) override { return Ended::EndOfInput; }
+  std::vector<nlohmann::json> Sent;
+};
+
+std::string errorOf(llvm::StringRef Payload) {
+  llvm::Expected<nlohmann::json> M = parseMessage(Payload);
+  if (M)
+    return "";
+  return llvm::toString(M.takeError());
+}
+
+TEST(JSONRPCTest, DeepNestingIsRefusedBeforeParsing) {
+  // Copying or dumping a value recurses per level: 100 000 levels would
+  // overflow the stack in any handler that copies its params.
+  std::string Deep =
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":" +
+      std::string(100000, '[') + std::string(100000, ']') + "}";
+  EXPECT_EQ(errorOf(Deep), "Parse error: nested deeper than 256 levels");
+  std::string Objects;
+  for (int I = 0; I < 300; ++I)
+    Objects += "{\"a\":";
+  EXPECT_EQ(errorOf(Objects + "1" + std::string(300, '}')),
+            "Parse error: nested deeper than 256 levels");
+  // Exactly the limit is fine, and brackets in strings are only text.
+  EXPECT_EQ(errorOf(std::string(MaxMessageNesting, '[') +
+                    std::string(MaxMessageNesting, ']')),
+            "");
+  EXPECT_EQ(errorOf("{\"text\":\"" + std::string(5000, '[') + "\\\"[\"}"), "");
+  EXPECT_EQ(errorOf("{\"id\":"), "Parse error: not JSON");
+  EXPECT_EQ(errorOf(""), "Parse error: not JSON");
+}
+
+TEST(JSONRPCTest, MalformedMessagesGetErrorsAndServingGoesOn) {
+  RecordingTransport Out;
+  Dispatcher D(Out);
+  D.setLifecycle(Lifecycle::Running);
+  int Served = 0;
+  D.onRequest("ping", [&](const nlohmann::json &, ReplyOnce Reply) {
+    ++Served;
+    Reply.result("pong");
+  });
+  D.bindRequest<int>(
+      "typed", [&](const int &, ReplyOnce Reply) { Reply.result(nullptr); });
+  struct Case {
+    const char *Message;
+    int Code;
+    nlohmann::json Id;
+  };
+  const Case Cases[] = {
+      {R"([{"jsonrpc":"2.0","id":1,"method":"ping"}])", -32600, nullptr},
+      {R"("ping")", -32600, nullptr},
+      {R"({"jsonrpc":2,"id":1,"method":"ping"})", -32600, 1},
+      {R"({"id":1,"method":"ping"})", -32600, 1},
+      {R"({"jsonrpc":"2.0","id":1.5,"method":"ping"})", -32600, nullptr},
+      {R"({"jsonrpc":"2.0","id":true,"method":"ping"})", -32600, nullptr},
+      {R"({"jsonrpc":"2.0","id":{"a":1},"method":"ping"})", -32600, nullptr},
+      {R"({"jsonrpc":"2.0","id":2,"method":7})", -32600, 2},
+      {R"({"jsonrpc":"2.0","id":3})", -32600, 3},
+      {R"({"jsonrpc":"2.0","id":4,"method":"nope"})", -32601, 4},
+      {R"({"jsonrpc":"2.0","id":5,"method":"typed","params":"x"})", -32602, 5},
+  };
+  for (const Case &C : Cases) {
+    Out.Sent.clear();
+    EXPECT_TRUE(D.handleMessage(nlohmann::json::parse(C.Message)));
+    ASSERT_EQ(Out.Sent.size(), 1u) << C.Message;
+    EXPECT_EQ(Out.Sent[0]["error"]["code"], C.Code) << C.Message;
+    EXPECT_EQ(Out.Sent[0]["id"], C.Id) << C.Message;
+    Out.Sent.clear();
+    EXPECT_TRUE(D.handleMessage(
+        nlohmann::json::parse(R"({"jsonrpc":"2.0","id":9,"method":"ping"})")));
+    ASSERT_EQ(Out.Sent.size(), 1u);
+    EXPECT_EQ(Out.Sent[0]["result"], "pong");
+  }
+  EXPECT_EQ(Served, static_cast<int>(std::size(Cases)));
+  // A response to nothing we asked, and a notification with bad params,
+  // are dropped without a reply.
+  Out.Sent.clear();
+  D.handleMessage(nlohmann::json::parse(
+      R"({"jsonrpc":"2.0","id":77,"result":)" + std::string(200, '[') +
+      std::string(200, ']') + "}"));
+  EXPECT_TRUE(Out.Sent.empty());
+}
+
+} // namespace
+} // namespace aiprov::server
