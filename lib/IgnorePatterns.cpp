@@ -9,321 +9,17 @@
 // the literal prefix counts as "at the start"), because SPEC §2 defines a
 // match as "what git would do" and the tests hold us to `git check-ignore`.
 //
-// Globs are compiled once into tokens with character classes folded into
-// 256-bit sets, so matching a path is a short backtracking walk with no
-// parsing; the walker calls it for every directory entry.
+// Globs themselves are Wildmatch.cpp's: compiled once, matched without
+// backtracking, so no pattern can make a verdict slow.
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/IgnorePatterns.h"
+#include "aiprov/Wildmatch.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
-#include <bitset>
 
 namespace aiprov {
 namespace {
-
-using CharSet = std::bitset<256>;
-
-/// A piece of a compiled glob.
-struct GlobToken {
-  enum Kind : unsigned char { Literal, AnyChar, Star, Class };
-  Kind K = Literal;
-  char Char = 0; // Literal
-  /// Literal written as `\x`. Git only fast-forwards a `*` to the next
-  /// occurrence of an unescaped literal; keeping the distinction keeps its
-  /// (otherwise invisible) early-abort decisions identical to ours.
-  bool Escaped = false;
-  /// Star: a `**` standing alone between slashes; it may span directories.
-  bool CrossesSlash = false;
-  /// Star: a `**` followed by `/`, which may also match no directory at all.
-  bool MayMatchNoDirectory = false;
-  unsigned ClassIndex = 0; // Class
-};
-
-/// Outcomes of matching a glob suffix, as in wildmatch: the two "abort"
-/// results tell enclosing stars that trying longer stretches is pointless.
-enum class GlobResult { Match, NoMatch, AbortAll, AbortToDoubleStar };
-
-/// A glob in wildmatch's WM_PATHNAME mode: `*`, `?` and classes never match
-/// a slash; a `**` between slashes spans directories.
-class CompiledGlob {
-public:
-  std::vector<GlobToken> Tokens;
-  std::vector<CharSet> Classes;
-
-  bool matches(llvm::StringRef Text) const {
-    return matchFrom(Text, 0, 0) == GlobResult::Match;
-  }
-
-private:
-  GlobResult matchFrom(llvm::StringRef Text, size_t TI, size_t XI) const {
-    for (; TI < Tokens.size(); ++TI, ++XI) {
-      const GlobToken &T = Tokens[TI];
-      if (XI == Text.size() && T.K != GlobToken::Star)
-        return GlobResult::AbortAll;
-      switch (T.K) {
-      case GlobToken::Literal:
-        if (Text[XI] != T.Char)
-          return GlobResult::NoMatch;
-        continue;
-      case GlobToken::AnyChar:
-        if (Text[XI] == '/')
-          return GlobResult::NoMatch;
-        continue;
-      case GlobToken::Class:
-        if (!Classes[T.ClassIndex].test((unsigned char)Text[XI]))
-          return GlobResult::NoMatch;
-        continue;
-      case GlobToken::Star:
-        break;
-      }
-
-      // "a/**/b" also matches "a/b": try skipping the "**/" entirely.
-      if (T.MayMatchNoDirectory &&
-          matchFrom(Text, TI + 2, XI) == GlobResult::Match)
-        return GlobResult::Match;
-      if (TI + 1 == Tokens.size()) {
-        // A trailing `**` takes everything; a trailing `*` only the rest of
-        // the last path component.
-        if (!T.CrossesSlash && Text.find('/', XI) != llvm::StringRef::npos)
-          return GlobResult::NoMatch;
-        return GlobResult::Match;
-      }
-      const GlobToken &Next = Tokens[TI + 1];
-      const bool NextIsPlainLiteral =
-          Next.K == GlobToken::Literal && !Next.Escaped;
-      if (!T.CrossesSlash && NextIsPlainLiteral && Next.Char == '/') {
-        // `*/`: the star takes exactly the rest of this component.
-        size_t Slash = Text.find('/', XI);
-        if (Slash == llvm::StringRef::npos)
-          return GlobResult::NoMatch;
-        XI = Slash;
-        ++TI; // the loop step consumes the slash on both sides
-        continue;
-      }
-      for (;;) {
-        if (XI == Text.size())
-          break;
-        if (NextIsPlainLiteral) {
-          // Skip to the next place the following literal could match.
-          while (XI < Text.size() && Text[XI] != Next.Char &&
-                 (T.CrossesSlash || Text[XI] != '/'))
-            ++XI;
-          if (XI == Text.size() || Text[XI] != Next.Char)
-            return GlobResult::NoMatch;
-        }
-        GlobResult R = matchFrom(Text, TI + 1, XI);
-        if (R != GlobResult::NoMatch) {
-          if (!T.CrossesSlash || R != GlobResult::AbortToDoubleStar)
-            return R;
-        } else if (!T.CrossesSlash && Text[XI] == '/') {
-          return GlobResult::AbortToDoubleStar;
-        }
-        ++XI;
-      }
-      return GlobResult::AbortAll;
-    }
-    return XI == Text.size() ? GlobResult::Match : GlobResult::NoMatch;
-  }
-};
-
-/// A compile error: the message and the byte offset it points at within the
-/// written pattern.
-struct PatternError {
-  size_t Offset;
-  std::string Message;
-};
-
-/// Git's character classes are ASCII-only (its own ctype table), so these
-/// are spelled out rather than taken from the C library's locale.
-std::optional<CharSet> namedClass(llvm::StringRef Name) {
-  CharSet Set;
-  auto AddRange = [&](unsigned char From, unsigned char To) {
-    for (unsigned C = From; C <= To; ++C)
-      Set.set(C);
-  };
-  auto AddChars = [&](llvm::StringRef Chars) {
-    for (char C : Chars)
-      Set.set((unsigned char)C);
-  };
-  if (Name == "alnum") {
-    AddRange('a', 'z');
-    AddRange('A', 'Z');
-    AddRange('0', '9');
-  } else if (Name == "alpha") {
-    AddRange('a', 'z');
-    AddRange('A', 'Z');
-  } else if (Name == "blank") {
-    AddChars(" \t");
-  } else if (Name == "cntrl") {
-    AddRange(0, 0x1f);
-    Set.set(0x7f);
-  } else if (Name == "digit") {
-    AddRange('0', '9');
-  } else if (Name == "graph") {
-    AddRange(0x21, 0x7e);
-  } else if (Name == "lower") {
-    AddRange('a', 'z');
-  } else if (Name == "print") {
-    AddRange(0x20, 0x7e);
-  } else if (Name == "punct") {
-    AddRange(0x21, 0x2f);
-    AddRange(0x3a, 0x40);
-    AddRange(0x5b, 0x60);
-    AddRange(0x7b, 0x7e);
-  } else if (Name == "space") {
-    AddChars(" \t\n\r");
-  } else if (Name == "upper") {
-    AddRange('A', 'Z');
-  } else if (Name == "xdigit") {
-    AddRange('0', '9');
-    AddRange('a', 'f');
-    AddRange('A', 'F');
-  } else {
-    return std::nullopt;
-  }
-  return Set;
-}
-
-/// Parses the class starting at G[Open] == '[' the way wildmatch reads it
-/// (a `]` right after `[`, `[!` or `[^` is a member; `[:name:]` inside;
-/// `a-z` ranges; `\` escapes). Returns the set and the offset of the
-/// closing `]`.
-llvm::Expected<std::pair<CharSet, size_t>>
-parseClass(llvm::StringRef G, size_t Open, PatternError &Err) {
-  auto Fail = [&](size_t Offset, std::string Message) {
-    Err = {Offset, std::move(Message)};
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "class");
-  };
-  auto At = [&](size_t I) -> char { return I < G.size() ? G[I] : '\0'; };
-  const std::string Unterminated =
-      "unterminated character class: add ']' or write '\\[' for a literal "
-      "'['";
-  CharSet Set;
-  size_t I = Open + 1;
-  bool Negated = At(I) == '!' || At(I) == '^';
-  if (Negated)
-    ++I;
-  unsigned char Prev = 0; // range start candidate; 0 after a range or class
-  for (bool First = true; First || At(I) != ']'; First = false) {
-    char C = At(I);
-    if (I >= G.size())
-      return Fail(Open, Unterminated);
-    unsigned char Member = (unsigned char)C;
-    if (C == '\\') {
-      if (++I >= G.size())
-        return Fail(Open, Unterminated);
-      Member = (unsigned char)G[I];
-      Set.set(Member);
-    } else if (C == '-' && Prev && I + 1 < G.size() && G[I + 1] != ']') {
-      ++I;
-      unsigned char To = (unsigned char)G[I];
-      if (To == '\\') {
-        if (++I >= G.size())
-          return Fail(Open, Unterminated);
-        To = (unsigned char)G[I];
-      }
-      for (unsigned Ch = Prev; Ch <= To; ++Ch)
-        Set.set(Ch);
-      Member = 0;
-    } else if (C == '[' && At(I + 1) == ':') {
-      size_t NameStart = I + 2;
-      size_t Close = G.find(']', NameStart);
-      if (Close == llvm::StringRef::npos)
-        return Fail(Open, Unterminated);
-      if (Close == NameStart || G[Close - 1] != ':') {
-        // Not "[:name:]" after all: a literal '['.
-        Set.set('[');
-      } else {
-        llvm::StringRef Name = G.slice(NameStart, Close - 1);
-        std::optional<CharSet> Named = namedClass(Name);
-        if (!Named)
-          return Fail(I, "unknown character class '[:" + Name.str() +
-                             ":]'; git knows alnum, alpha, blank, cntrl, "
-                             "digit, graph, lower, print, punct, space, "
-                             "upper and xdigit");
-        Set |= *Named;
-        I = Close;
-        Member = 0;
-      }
-    } else {
-      Set.set(Member);
-    }
-    Prev = Member;
-    ++I;
-  }
-  if (Negated)
-    Set.flip();
-  Set.reset('/'); // never matches a slash (WM_PATHNAME)
-  return std::make_pair(Set, I);
-}
-
-/// Compiles a glob. Offsets in errors are relative to G plus ErrorBase.
-std::optional<CompiledGlob> compileGlob(llvm::StringRef G, size_t ErrorBase,
-                                        PatternError &Err) {
-  CompiledGlob Out;
-  for (size_t I = 0; I < G.size();) {
-    GlobToken T;
-    switch (G[I]) {
-    case '\\':
-      if (I + 1 == G.size()) {
-        Err = {ErrorBase + I, "pattern ends with an unescaped '\\', which git "
-                              "never matches; write '\\\\' for a literal "
-                              "backslash"};
-        return std::nullopt;
-      }
-      T.Char = G[I + 1];
-      T.Escaped = true;
-      I += 2;
-      break;
-    case '?':
-      T.K = GlobToken::AnyChar;
-      ++I;
-      break;
-    case '*': {
-      T.K = GlobToken::Star;
-      size_t End = I + 1;
-      while (End < G.size() && G[End] == '*')
-        ++End;
-      if (End - I >= 2) {
-        bool AfterSlash = I == 0 || G[I - 1] == '/';
-        bool BeforeSlash = End == G.size() || G[End] == '/' ||
-                           G.substr(End).starts_with("\\/");
-        if (AfterSlash && BeforeSlash) {
-          T.CrossesSlash = true;
-          T.MayMatchNoDirectory = End < G.size() && G[End] == '/';
-        }
-      }
-      I = End;
-      break;
-    }
-    case '[': {
-      PatternError ClassErr;
-      auto Parsed = parseClass(G, I, ClassErr);
-      if (!Parsed) {
-        llvm::consumeError(Parsed.takeError());
-        Err = {ErrorBase + ClassErr.Offset, ClassErr.Message};
-        return std::nullopt;
-      }
-      T.K = GlobToken::Class;
-      T.ClassIndex = Out.Classes.size();
-      Out.Classes.push_back(Parsed->first);
-      I = Parsed->second + 1;
-      break;
-    }
-    default:
-      T.Char = G[I];
-      ++I;
-      break;
-    }
-    Out.Tokens.push_back(T);
-  }
-  return Out;
-}
-
-bool isGlobSpecial(char C) {
-  return C == '*' || C == '?' || C == '[' || C == '\\';
-}
 
 /// Length of the leading part of S without glob characters (git's
 /// simple_length).
@@ -357,6 +53,50 @@ llvm::StringRef trimTrailingSpaces(llvm::StringRef Line) {
   return InSpaceRun ? Line.take_front(KeepTo) : Line;
 }
 
+/// Git compares patterns with paths as written, and paths never hold an
+/// empty, `.` or `..` component: a pattern that does ("./evals/**",
+/// "evals//x", "../repo/x") silently never matches, so it is an error.
+/// Body is the pattern after its `!`, anchoring `/` and directory `/`;
+/// Offset is where Body starts in the written pattern.
+bool checkComponents(llvm::StringRef Body, size_t Offset, PatternError &Err) {
+  size_t Start = 0;
+  std::string Component; // unescaped: `\.` is a '.' too
+  for (size_t I = 0;;) {
+    const bool EscapedSlash =
+        I + 1 < Body.size() && Body[I] == '\\' && Body[I + 1] == '/';
+    if (I < Body.size() && Body[I] != '/' && !EscapedSlash) {
+      if (Body[I] == '\\' && I + 1 < Body.size())
+        ++I;
+      Component.push_back(Body[I++]);
+      continue;
+    }
+    if (Component.empty()) {
+      Err = {Offset + Start,
+             "an empty path component ('//') never matches, as paths have "
+             "none; write a single '/'"};
+      return false;
+    }
+    if (Component == "." || Component == "..") {
+      Err = {Offset + Start,
+             "a '" + Component +
+                 "' path component never matches, as git compares paths "
+                 "as written: " +
+                 (Component == "."
+                      ? "write the path without './' (a leading '/' "
+                        "anchors a pattern at its own directory)"
+                      : "a pattern cannot reach above the directory it is "
+                        "relative to; write the rule in a policy or ignore "
+                        "file there")};
+      return false;
+    }
+    if (I >= Body.size())
+      return true;
+    I += EscapedSlash ? 2 : 1;
+    Start = I;
+    Component.clear();
+  }
+}
+
 std::string formatError(llvm::StringRef Origin, unsigned Line, unsigned Column,
                         llvm::StringRef Message) {
   return llvm::formatv("{0}:{1}:{2}: error: {3}", Origin, Line, Column, Message)
@@ -377,7 +117,7 @@ struct IgnoreList::Pattern {
   /// Basename patterns: the whole literal (Exact) or the suffix after `*`
   /// (EndsWith). Path patterns: the literal prefix compared before the glob.
   std::string Literal;
-  CompiledGlob Rest;
+  Wildmatch Rest;
 
   bool matches(llvm::StringRef RelPath, bool IsDir) const {
     if (DirectoryOnly && !IsDir)
@@ -396,6 +136,22 @@ struct IgnoreList::Pattern {
     if (!RelPath.starts_with(Literal))
       return false;
     return Rest.matches(RelPath.drop_front(Literal.size()));
+  }
+
+  /// A backslash before a letter or digit escapes nothing (`\t` is `t`),
+  /// so in a list of paths it is a Windows-style separator, or an attempt
+  /// to hide one: `evals\tasks\**` would silently match nothing. Only
+  /// globs hold escapes (a literal prefix stops at the first `\`).
+  std::optional<PatternError> findNeedlessEscape() const {
+    for (const GlobToken &T : Rest.tokens())
+      if (T.K == GlobToken::Literal && T.Escaped && llvm::isAlnum(T.Char))
+        return PatternError{T.Offset,
+                            "'\\" + std::string(1, T.Char) + "' is just '" +
+                                std::string(1, T.Char) +
+                                "' (a backslash escapes only * ? [ \\ ! # and "
+                                "space); separate directories with '/', as in "
+                                "'evals/tasks/**'"};
+    return std::nullopt;
   }
 
   /// Compiles one trimmed, non-empty line; error offsets are relative to
@@ -425,8 +181,8 @@ struct IgnoreList::Pattern {
     if (P.BasenameOnly) {
       // Validate (and usually keep) the full glob even when a shortcut
       // applies, so errors do not depend on the shape.
-      std::optional<CompiledGlob> Glob = compileGlob(Body, Offset, Err);
-      if (!Glob)
+      std::optional<Wildmatch> Glob = Wildmatch::compile(Body, Offset, Err);
+      if (!Glob || !checkComponents(Body, Offset, Err))
         return std::nullopt;
       size_t Plain = literalPrefixLength(Body);
       if (Plain == Body.size()) {
@@ -443,14 +199,44 @@ struct IgnoreList::Pattern {
     }
     size_t Plain = literalPrefixLength(Body);
     P.Literal = Body.take_front(Plain).str();
-    std::optional<CompiledGlob> Glob =
-        compileGlob(Body.drop_front(Plain), Offset + Plain, Err);
-    if (!Glob)
+    std::optional<Wildmatch> Glob =
+        Wildmatch::compile(Body.drop_front(Plain), Offset + Plain, Err);
+    if (!Glob || !checkComponents(Body, Offset, Err))
       return std::nullopt;
     P.Rest = std::move(*Glob);
     return P;
   }
 };
+
+namespace {
+
+/// What git would match, but only a typo writes in a list of paths (the
+/// files aiprov reads on other tools' behalf keep git's reading): a leading
+/// space, which git keeps as part of the name, and control characters,
+/// which no file name of a policed tree holds.
+std::optional<PatternError> findPolicyOnlyProblem(llvm::StringRef Text) {
+  for (size_t I = 0; I < Text.size(); ++I) {
+    unsigned char C = static_cast<unsigned char>(Text[I]);
+    if (C < 0x20 || C == 0x7f)
+      return PatternError{
+          I, llvm::formatv("a path pattern cannot contain the control "
+                           "character {0:x2}; file names here do not hold "
+                           "them",
+                           unsigned(C))
+                 .str()};
+  }
+  llvm::StringRef Body = Text;
+  size_t Offset = Body.consume_front("!") ? 1 : 0;
+  Offset += Body.consume_front("/") ? 1 : 0;
+  if (Body.starts_with(" "))
+    return PatternError{Offset,
+                        "pattern starts with a space, which git keeps as "
+                        "part of the name; remove it (or write '\\ ' for a "
+                        "name that starts with a space)"};
+  return std::nullopt;
+}
+
+} // namespace
 
 IgnoreList::IgnoreList() = default;
 IgnoreList::IgnoreList(IgnoreList &&) noexcept = default;
@@ -551,10 +337,14 @@ IgnoreList::fromLines(llvm::ArrayRef<PatternLine> Lines,
     Text = trimTrailingSpaces(Text);
     if (Text.empty())
       return Fail(0, "empty path pattern matches nothing");
+    if (std::optional<PatternError> Odd = findPolicyOnlyProblem(Text))
+      return Fail(Odd->Offset, Odd->Message);
     PatternError Err;
     std::optional<Pattern> P = Pattern::compile(Text, L.Line, Err);
     if (!P)
       return Fail(Err.Offset, Err.Message);
+    if (std::optional<PatternError> Escape = P->findNeedlessEscape())
+      return Fail(Escape->Offset, Escape->Message);
     List.Patterns.push_back(std::move(*P));
   }
   return List;

@@ -123,6 +123,23 @@ const OracleCase OracleCases[] = {
     {"a trailing star stays within one directory",
      {{"", "src/**\n!src/k*\n"}},
      {"src/kx/y", "src/kx/", "src/k", "src/m"}},
+    // Git's backtracking takes exponential time on these with long names
+    // (the Wildmatch tests count our steps there); short ones keep git
+    // quick enough to be the judge of the answers.
+    {"many stars before a missing letter",
+     {{"", "*a*a*a*a*a*a*b\nd/*x*x*x*x*y/z\n"}},
+     {"aaaaaab", "aaaaab", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "xaxaxaxaxaxaxb",
+      "q/aaaaaaab", "aaaaaa/b", "d/xxxxxy/z", "d/xxxx/y/z", "d/xxxxy/z"}},
+    {"many **/ in a row",
+     {{"", "**/**/**/**/**/**/**/**/**/**/b\nq/**/**/**/r\n"}},
+     {"b", "a/b", "a/a/a/a/a/a/a/a/a/a/a/a/b", "a/a/a/c", "a/a/a/a/a/a/bb",
+      "q/r", "q/x/r", "q/x/y/z/w/r", "q/rr", "x/q/r"}},
+    {"a `**/` matches nothing only before it takes a character",
+     {{"", "m/**/n\n**/o\np**/q\n"}},
+     {"m/n", "m/xn", "m/x/n", "xo", "x/o", "o", "pq", "p/q", "pxq", "px/q"}},
+    {"patterns with '.', '..' or empty components never match in git",
+     {{"", "./a\nb//c\n../d\ne/./f\n/./g\nh/..\n"}},
+     {"a", "b/c", "d", "e/f", "g", "h/"}},
     {"patterns git never matches (dropped in lenient mode)",
      {{"", "[abc\n[[:foo:]]\ntrail\\\n/\n!\n*.x\n"}},
      {"[abc", "a", "f", "trail", "trail\\", "a.x"}},
@@ -289,6 +306,17 @@ const ErrorCase ErrorCases[] = {
      "or '**' to match everything"},
     {"!\n", ".aiexclude:1:1: error: pattern '!' matches nothing in git; "
             "write '*' or '**' to match everything"},
+    {"ok\n./secret/\n",
+     ".aiexclude:2:1: error: a '.' path component never matches, as git "
+     "compares paths as written: write the path without './' (a leading '/' "
+     "anchors a pattern at its own directory)"},
+    {"!keys//*.pem\n",
+     ".aiexclude:1:7: error: an empty path component ('//') never matches, "
+     "as paths have none; write a single '/'"},
+    {"/../x\n",
+     ".aiexclude:1:2: error: a '..' path component never matches, as git "
+     "compares paths as written: a pattern cannot reach above the directory "
+     "it is relative to; write the rule in a policy or ignore file there"},
 };
 
 TEST(IgnorePatterns, BrokenPatternsAreErrorsWithLineAndColumn) {
@@ -327,6 +355,22 @@ TEST(IgnorePatterns, PolicyPathsAreLinesWithTheirOwnPositions) {
       {{{"  ", 2, 5}}, "p.yaml:2:5: error: empty path pattern matches nothing"},
       {{{"a\nb", 2, 5}},
        "p.yaml:2:6: error: a path pattern cannot contain a line break"},
+      // Git would match these, but in a list of paths only a slip (or an
+      // attacker) writes them: a forbid rule that silently matches nothing.
+      {{{"!/ evals/**", 2, 5}},
+       "p.yaml:2:7: error: pattern starts with a space, which git keeps as "
+       "part of the name; remove it (or write '\\ ' for a name that starts "
+       "with a space)"},
+      {{{"\\ evals", 2, 5}}, nullptr},
+      {{{"evals\\tasks\\*", 2, 5}},
+       "p.yaml:2:10: error: '\\t' is just 't' (a backslash escapes only * ? "
+       "[ \\ ! # and space); separate directories with '/', as in "
+       "'evals/tasks/**'"},
+      {{{"a\\*b\\?\\[\\]\\\\\\!\\#\\/c", 2, 5}}, nullptr},
+      {{{"evals/**\x7f", 2, 5}},
+       "p.yaml:2:13: error: a path pattern cannot contain the control "
+       "character 0x7f; file names here do not hold them"},
+      {{{"evals/**   ", 2, 5}}, nullptr}, // git drops trailing spaces
   };
   for (const Case &C : Cases) {
     llvm::Expected<IgnoreList> List =
