@@ -27,6 +27,11 @@ namespace aiprov {
 /// SPEC §2: `paste-min-lines` when no policy in the chain sets it.
 constexpr unsigned DefaultPasteMinLines = 3;
 
+/// Lists and mappings may nest this deep in a policy file (a policy needs
+/// 4); deeper is an error at the first node too deep, found before the YAML
+/// parser's recursive consumers could overflow the stack on it.
+constexpr unsigned MaxPolicyNesting = 64;
+
 /// One entry of `rules`.
 struct Rule {
   /// `paths`, compiled as a .gitignore in the policy's directory; never
@@ -63,9 +68,11 @@ struct PolicyFile {
 
 /// Parses the text of a policy file. Path names the file in errors and its
 /// directory anchors the rules' globs; nothing is read from disk. A leading
-/// UTF-8 byte-order mark is skipped. On failure the error's message is
-/// "PATH:LINE:COL: error: …" (1-based line, byte column) for the first
-/// problem in the file.
+/// UTF-8 byte-order mark is skipped. Safe on any bytes: nesting deeper than
+/// MaxPolicyNesting is refused before it is parsed, and the work is linear
+/// in the text and in the rules (matching is Wildmatch's, polynomial). On
+/// failure the error's message is "PATH:LINE:COL: error: …" (1-based line, byte
+/// column) for the first problem in the file.
 llvm::Expected<PolicyFile> parsePolicyFile(llvm::StringRef Text,
                                            llvm::StringRef Path);
 

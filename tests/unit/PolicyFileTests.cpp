@@ -133,5 +133,72 @@ TEST(PolicyFile, ErrorsPointWhereTheProblemIs) {
   }
 }
 
+// LLVM's YAML consumers recurse once per level, so 40,000 `[` used to
+// overflow the stack (SIGSEGV). The first collection deeper than
+// MaxPolicyNesting is an error at its own line and column, whatever the
+// style of nesting; quoted brackets and comments are not nesting.
+TEST(PolicyFile, DeepNestingIsAnErrorWhereItGoesTooDeep) {
+  const std::string Message =
+      "lists and mappings nest more than 64 deep here; a policy needs 4 (the "
+      "policy, its rules, a rule, its paths)";
+  struct Case {
+    const char *Name;
+    std::string Text;
+    unsigned Line, Column;
+  };
+  std::string Indented;
+  for (unsigned I = 0; I < 70; ++I)
+    Indented += std::string(I, ' ') + "k" + std::to_string(I) + ":\n";
+  std::string Quoted = "rules:\n  - paths: [";
+  for (unsigned I = 0; I < 200; ++I)
+    Quoted += "'[[[[ # ]]]]\"', \"[[[ ' \\\" ]\", ";
+  Quoted += "x] # [[[[[[[[[[[[[[[[[[[[[[\n    ai: forbid\n";
+  const Case Cases[] = {
+      // Under the root mapping, the 64th `[` is level 65.
+      {"flow lists", "paths:\n" + std::string(40000, '['), 2, 64},
+      // Each `{a: ` is 4 bytes; the root mapping is level 1.
+      {"flow mappings",
+       [] {
+         std::string S = "x: ";
+         for (unsigned I = 0; I < 30000; ++I)
+           S += "{a: ";
+         return S;
+       }(),
+       1, 4 + 63 * 4},
+      {"block lists on one line",
+       [] {
+         std::string S;
+         for (unsigned I = 0; I < 100000; ++I)
+           S += "- ";
+         return S + "x\n";
+       }(),
+       1, 129},
+      {"indented mappings", Indented, 65, 65},
+      {"after a first document",
+       "inherit: true\n---\n" + std::string(1000, '[') + "\n", 3, 65},
+  };
+  for (const Case &C : Cases) {
+    llvm::Expected<PolicyFile> P = parsePolicyFile(C.Text, PolicyPath);
+    ASSERT_FALSE(bool(P)) << C.Name;
+    EXPECT_EQ(llvm::toString(P.takeError()),
+              llvm::formatv("{0}:{1}:{2}: error: {3}", PolicyPath, C.Line,
+                            C.Column, Message)
+                  .str())
+        << C.Name;
+  }
+
+  // Brackets in quotes and comments are text, and 64 levels are allowed
+  // (the error is then about what the policy means, not its depth).
+  llvm::Expected<PolicyFile> P = parsePolicyFile(Quoted, PolicyPath);
+  EXPECT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  std::string Deepest = "x: " + std::string(63, '[') + std::string(63, ']');
+  P = parsePolicyFile(Deepest, PolicyPath);
+  ASSERT_FALSE(bool(P));
+  EXPECT_EQ(llvm::toString(P.takeError()),
+            std::string(PolicyPath) +
+                ":1:1: error: unknown key 'x'; expected one of: inherit, "
+                "rules, honor-ignore-files, paste-min-lines");
+}
+
 } // namespace
 } // namespace aiprov
