@@ -77,8 +77,9 @@ FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
     if (Read)
       return true;
     if (std::error_code EC = readWholeFile(Path, Storage, Contents)) {
-      Out.Errors.push_back(Path.str() +
-                           ": error: cannot read file: " + EC.message());
+      Out.Errors.push_back(
+          Path.str() + ":1:1: error: cannot read file: " +
+          describeReadError(EC, file_limits::Source, "a checked file"));
       return false;
     }
     return Read = true;
@@ -144,6 +145,8 @@ void reportLedgers(LedgerCache &Ledgers, PolicyResolver &Policies,
   for (const WorkspaceRecords *W : Ledgers.loaded()) {
     for (const std::string &Warning : W->Warnings)
       Report.Warnings.push_back(Warning);
+    for (const std::string &Error : W->Errors)
+      Report.Errors.push_back(Error);
     for (LostRecord &L : recordsOfDeletedFiles(*W, InScope))
       Report.Lost.push_back(std::move(L));
   }
