@@ -9,18 +9,21 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/Ledger.h"
+#include "aiprov/FileReader.h"
+#include "aiprov/Workspace.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
 #include <random>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace aiprov {
@@ -32,6 +35,8 @@ constexpr const char *AgentTraceVersion = "0.1";
 constexpr const char *VendorKey = "dev.aiprov";
 constexpr const char *GitAttributesLine = ".aiprov/ledger.jsonl merge=union";
 constexpr size_t MaxModelIdLength = 250; // The schema's maxLength.
+/// How long an append waits for another writer's lock (docs/ledger.md).
+constexpr std::chrono::milliseconds LockTimeout(10000);
 
 llvm::Error errnoError(const llvm::Twine &What, int Errno) {
   return llvm::createStringError(
@@ -69,16 +74,83 @@ bool writeAll(int FD, llvm::StringRef Data) {
   return true;
 }
 
+llvm::Error failure(std::errc Code, const llvm::Twine &Message) {
+  return llvm::createStringError(std::make_error_code(Code), Message);
+}
+
+// An exclusive flock, waiting at most Timeout: a hook must never block its
+// agent, even when something else holds the ledger's lock for good.
+llvm::Error lockWithin(int FD, const llvm::Twine &Path,
+                       std::chrono::milliseconds Timeout) {
+  auto Deadline = std::chrono::steady_clock::now() + Timeout;
+  while (::flock(FD, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR)
+      return errnoError("cannot lock " + Path, errno);
+    if (std::chrono::steady_clock::now() >= Deadline)
+      return failure(std::errc::timed_out,
+                     Path + " stayed locked by another process for " +
+                         llvm::Twine(Timeout.count()) + " ms");
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return llvm::Error::success();
+}
+
+// openat(2) that never follows a symbolic link in the last component and
+// never blocks on a FIFO; EINTR retried.
+int openNoFollow(int DirFD, const char *Name, int Flags, mode_t Mode = 0644) {
+  int FD;
+  do
+    FD = ::openat(DirFD, Name, Flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                  Mode);
+  while (FD < 0 && errno == EINTR);
+  return FD;
+}
+
+// Why an open of Path failed, in the words a user needs: ELOOP from
+// O_NOFOLLOW means the path is a symbolic link.
+llvm::Error openError(const llvm::Twine &Path, int Errno) {
+  if (Errno == ELOOP || Errno == EMLINK)
+    return failure(std::errc::too_many_symbolic_link_levels,
+                   Path +
+                       " is a symbolic link; aiprov never writes through one");
+  return errnoError("cannot open " + Path, Errno);
+}
+
+// The descriptor must be a regular file with no other name (a hard link
+// would let a write land in a file outside the workspace).
+llvm::Error checkPlainFile(int FD, const llvm::Twine &Path,
+                           struct stat &Status) {
+  if (::fstat(FD, &Status) != 0)
+    return errnoError("cannot stat " + Path, errno);
+  if (!S_ISREG(Status.st_mode))
+    return failure(std::errc::invalid_argument,
+                   Path + " is not a regular file");
+  if (Status.st_nlink > 1)
+    return failure(std::errc::invalid_argument,
+                   Path + " has other hard links; aiprov writes only to a "
+                          "file of its own");
+  return llvm::Error::success();
+}
+
 // Adds the merge=union line to Root/.gitattributes unless a line already
 // says exactly that. Appends; never rewrites what is there.
-llvm::Error ensureGitAttributes(llvm::StringRef Root) {
+llvm::Error ensureGitAttributes(int RootFD, llvm::StringRef Root) {
   llvm::SmallString<256> Path(Root);
   llvm::sys::path::append(Path, ".gitattributes");
-  std::string Existing;
-  if (auto Buffer =
-          llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                      /*RequiresNullTerminator=*/false))
-    Existing = (*Buffer)->getBuffer().str();
+  int Raw = openNoFollow(RootFD, ".gitattributes", O_RDWR | O_CREAT | O_APPEND);
+  if (Raw < 0)
+    return openError(Path, errno);
+  FileDescriptor FD(Raw);
+  struct stat Status{};
+  if (llvm::Error E = checkPlainFile(FD.get(), Path, Status))
+    return E;
+  if (static_cast<uint64_t>(Status.st_size) > file_limits::IgnoreFile)
+    return failure(std::errc::file_too_large, Path + " is too large to read");
+  std::string Existing(static_cast<size_t>(Status.st_size), '\0');
+  ssize_t N = ::pread(FD.get(), Existing.data(), Existing.size(), 0);
+  if (N < 0)
+    return errnoError("cannot read " + Path, errno);
+  Existing.resize(static_cast<size_t>(N));
   llvm::SmallVector<llvm::StringRef, 16> Lines;
   llvm::StringRef(Existing).split(Lines, '\n');
   for (llvm::StringRef Line : Lines)
@@ -89,20 +161,22 @@ llvm::Error ensureGitAttributes(llvm::StringRef Root) {
     Text += '\n';
   Text += GitAttributesLine;
   Text += '\n';
-  int FD =
-      ::open(Path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (FD < 0)
-    return errnoError("cannot open " + Path, errno);
-  FileDescriptor Closer(FD);
-  if (!writeAll(FD, Text))
+  if (!writeAll(FD.get(), Text))
     return errnoError("cannot write " + Path, errno);
   return llvm::Error::success();
 }
 
+// Every record aiprov writes starts with these bytes (nlohmann::json keeps
+// object keys sorted). A torn tail is cut only when it is a piece of such
+// a line: a file whose last line aiprov did not write is never truncated.
+constexpr llvm::StringLiteral RecordPrefix =
+    "{\"files\":[{\"conversations\":[{\"contributor\":";
+
 // Under the lock: if the file does not end in \n, an earlier append died
 // mid-line. Its tail was never reported as written, so it is cut off;
-// if it happens to be a whole JSON value (a hand edit that lost the final
-// newline) it is kept and the returned prefix ends it instead.
+// if it is a whole JSON value (a hand edit that lost the final newline) or
+// not the start of a line aiprov writes, it is kept and the returned prefix
+// ends it instead.
 llvm::Expected<std::string> repairTornTail(int FD, off_t Size) {
   if (Size == 0)
     return std::string();
@@ -118,9 +192,12 @@ llvm::Expected<std::string> repairTornTail(int FD, off_t Size) {
   if (LastNewline == std::string::npos && From != 0)
     return std::string("\n"); // A line longer than the window: keep it.
   size_t Start = LastNewline == std::string::npos ? 0 : LastNewline + 1;
-  Json Value = Json::parse(Tail.substr(Start), nullptr,
+  llvm::StringRef Torn = llvm::StringRef(Tail).substr(Start);
+  bool OursTorn =
+      Torn.starts_with(RecordPrefix) || RecordPrefix.starts_with(Torn);
+  Json Value = Json::parse(Torn.begin(), Torn.end(), nullptr,
                            /*allow_exceptions=*/false);
-  if (!Value.is_discarded())
+  if (!OursTorn || !Value.is_discarded())
     return std::string("\n");
   if (::ftruncate(FD, From + static_cast<off_t>(Start)) != 0)
     return errnoError("cannot cut a torn line off the ledger", errno);
@@ -332,25 +409,48 @@ llvm::Error Ledger::append(const LedgerRecord &Record) const {
                                           Json::error_handler_t::replace);
   Line += '\n';
 
+  // Every path below is opened relative to the workspace root and never
+  // through a symbolic link: a committed `.aiprov -> /home/victim` or
+  // `ledger.jsonl -> ~/.bashrc` must not make a hook write there.
+  std::string Path = pathFor(WorkspaceRoot);
+  int RootRaw;
+  do
+    RootRaw = ::open(WorkspaceRoot.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  while (RootRaw < 0 && errno == EINTR);
+  if (RootRaw < 0)
+    return errnoError("cannot open " + WorkspaceRoot, errno);
+  FileDescriptor RootFD(RootRaw);
   llvm::SmallString<256> Dir(WorkspaceRoot);
   llvm::sys::path::append(Dir, ".aiprov");
-  if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
-    return llvm::createStringError(EC, "cannot create " + Dir + ": " +
-                                           EC.message());
-  std::string Path = pathFor(WorkspaceRoot);
-  int Raw = ::open(Path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (::mkdirat(RootFD.get(), ".aiprov", 0755) != 0 && errno != EEXIST)
+    return errnoError("cannot create " + Dir, errno);
+  int DirRaw = openNoFollow(RootFD.get(), ".aiprov", O_RDONLY | O_DIRECTORY);
+  if (DirRaw < 0) {
+    int Errno = errno;
+    // O_DIRECTORY wins over O_NOFOLLOW for a link to a file: say "link".
+    struct stat Link{};
+    if (Errno == ENOTDIR &&
+        ::fstatat(RootFD.get(), ".aiprov", &Link, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISLNK(Link.st_mode))
+      Errno = ELOOP;
+    return openError(Dir, Errno);
+  }
+  FileDescriptor DirFD(DirRaw);
+  int Raw =
+      openNoFollow(DirFD.get(), "ledger.jsonl", O_RDWR | O_CREAT | O_APPEND);
   if (Raw < 0)
-    return errnoError("cannot open " + Path, errno);
+    return openError(Path, errno);
   FileDescriptor FD(Raw);
-  while (::flock(FD.get(), LOCK_EX) != 0)
-    if (errno != EINTR)
-      return errnoError("cannot lock " + Path, errno);
-
   struct stat Status{};
+  if (llvm::Error E = checkPlainFile(FD.get(), Path, Status))
+    return E;
+  if (llvm::Error E = lockWithin(FD.get(), Path, LockTimeout))
+    return E;
+
   if (::fstat(FD.get(), &Status) != 0)
     return errnoError("cannot stat " + Path, errno);
   if (Status.st_size == 0)
-    if (llvm::Error E = ensureGitAttributes(WorkspaceRoot))
+    if (llvm::Error E = ensureGitAttributes(RootFD.get(), WorkspaceRoot))
       return E;
   llvm::Expected<std::string> Prefix = repairTornTail(FD.get(), Status.st_size);
   if (!Prefix)
@@ -374,7 +474,8 @@ llvm::Error Ledger::append(const LedgerRecord &Record) const {
   return llvm::Error::success();
 }
 
-LedgerReadResult Ledger::parse(llvm::StringRef Text, llvm::StringRef Path) {
+LedgerReadResult Ledger::parse(llvm::StringRef Text, llvm::StringRef Path,
+                               llvm::StringRef WorkspaceRoot) {
   LedgerReadResult Result;
   unsigned LineNumber = 0;
   while (!Text.empty()) {
@@ -410,8 +511,16 @@ LedgerReadResult Ledger::parse(llvm::StringRef Text, llvm::StringRef Path) {
       Warn(llvm::toString(Records.takeError()));
       continue;
     }
-    for (LedgerRecord &R : *Records)
+    for (LedgerRecord &R : *Records) {
+      std::optional<std::string> File =
+          normalizeRecordPath(WorkspaceRoot, R.File);
+      if (!File) {
+        Warn("file path '" + R.File + "' is outside the workspace");
+        continue;
+      }
+      R.File = std::move(*File);
       Result.Records.push_back(std::move(R));
+    }
   }
   return Result;
 }
@@ -423,21 +532,26 @@ std::string Ledger::agentTracePathFor(llvm::StringRef WorkspaceRoot) {
 }
 
 LedgerReadResult Ledger::read() const {
-  return readFile(pathFor(WorkspaceRoot));
+  return readFile(pathFor(WorkspaceRoot), WorkspaceRoot);
 }
 
-LedgerReadResult Ledger::readFile(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer) {
-    LedgerReadResult Result;
-    if (Buffer.getError() != std::errc::no_such_file_or_directory)
-      Result.Warnings.push_back(
-          (Path + ":1:1: warning: cannot read: " + Buffer.getError().message())
-              .str());
+LedgerReadResult Ledger::readFile(llvm::StringRef Path,
+                                  llvm::StringRef WorkspaceRoot) {
+  LedgerReadResult Result;
+  std::string Text;
+  std::error_code EC = readWholeFile(Path, Text, file_limits::Ledger);
+  if (EC == std::errc::no_such_file_or_directory)
+    return Result;
+  if (EC) {
+    // Not a warning: records that cannot be read may forbid what this run
+    // would otherwise pass (SPEC §5: an error naming the path).
+    Result.Errors.push_back(
+        (Path + ":1:1: error: cannot read ledger: " +
+         describeReadError(EC, file_limits::Ledger, "a ledger"))
+            .str());
     return Result;
   }
-  return parse((*Buffer)->getBuffer(), Path);
+  return parse(Text, Path, WorkspaceRoot);
 }
 
 } // namespace aiprov

@@ -23,11 +23,13 @@ WorkspaceRecords WorkspaceRecords::load(llvm::StringRef Root) {
   Out.Root = Root.str();
   for (const std::string &Path :
        {Ledger::pathFor(Root), Ledger::agentTracePathFor(Root)}) {
-    LedgerReadResult Read = Ledger::readFile(Path);
+    LedgerReadResult Read = Ledger::readFile(Path, Root);
     for (LedgerRecord &R : Read.Records)
       Out.Records.push_back(std::move(R));
     for (std::string &W : Read.Warnings)
       Out.Warnings.push_back(std::move(W));
+    for (std::string &E : Read.Errors)
+      Out.Errors.push_back(std::move(E));
   }
   // A record appears twice when both sides of a merge=union merge kept it;
   // it is still one record.

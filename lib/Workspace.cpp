@@ -1,6 +1,7 @@
 //===--- Workspace.cpp - Where a file's ledger lives ----------------------===//
 #include "aiprov/Workspace.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -48,6 +49,41 @@ std::string workspaceRelativePath(llvm::StringRef Root,
     return "";
   Rel = Rel.ltrim('/');
   return llvm::sys::path::convert_to_slash(Rel);
+}
+
+std::optional<std::string> normalizeRecordPath(llvm::StringRef Root,
+                                               llvm::StringRef Path) {
+  std::string Relative;
+  if (llvm::sys::path::is_absolute(Path, llvm::sys::path::Style::posix)) {
+    llvm::SmallString<256> Absolute(Path);
+    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true,
+                                 llvm::sys::path::Style::posix);
+    llvm::SmallString<256> Base(Root);
+    llvm::sys::path::remove_dots(Base, /*remove_dot_dot=*/true,
+                                 llvm::sys::path::Style::posix);
+    Relative = workspaceRelativePath(Base, Absolute);
+    if (Relative.empty())
+      return std::nullopt;
+    return Relative;
+  }
+  // Component by component, so `..` can never climb above the root.
+  llvm::SmallVector<llvm::StringRef, 16> Parts;
+  llvm::SmallVector<llvm::StringRef, 16> Kept;
+  Path.split(Parts, '/');
+  for (llvm::StringRef Part : Parts) {
+    if (Part.empty() || Part == ".")
+      continue;
+    if (Part == "..") {
+      if (Kept.empty())
+        return std::nullopt;
+      Kept.pop_back();
+      continue;
+    }
+    Kept.push_back(Part);
+  }
+  if (Kept.empty())
+    return std::nullopt;
+  return llvm::join(Kept, "/");
 }
 
 } // namespace aiprov

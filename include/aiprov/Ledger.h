@@ -83,6 +83,9 @@ struct LedgerReadResult {
   std::vector<LedgerRecord> Records;
   /// `PATH:LINE:1: warning: skipped: WHY`, in file order.
   std::vector<std::string> Warnings;
+  /// `PATH:1:1: error: cannot read ledger: WHY` when the ledger exists but
+  /// is not a readable regular file within the size limit.
+  std::vector<std::string> Errors;
 };
 
 /// The ledger of one workspace. Thread-safe and process-safe: every append
@@ -115,12 +118,16 @@ public:
   static std::string agentTracePathFor(llvm::StringRef WorkspaceRoot);
 
   /// Reads any JSON Lines file of Agent Trace records, as read() does.
-  static LedgerReadResult readFile(llvm::StringRef Path);
+  /// Record paths are normalised against WorkspaceRoot (normalizeRecordPath);
+  /// a record naming a path outside it is skipped with a warning.
+  static LedgerReadResult readFile(llvm::StringRef Path,
+                                   llvm::StringRef WorkspaceRoot = "");
 
   /// Parses ledger text; what readFile() does after reading the file.
   /// Warnings name the file as Path.
   static LedgerReadResult parse(llvm::StringRef Text,
-                                llvm::StringRef Path = "ledger.jsonl");
+                                llvm::StringRef Path = "ledger.jsonl",
+                                llvm::StringRef WorkspaceRoot = "");
 
 private:
   std::string WorkspaceRoot;

@@ -35,6 +35,8 @@ struct WorkspaceRecords {
   llvm::StringMap<std::vector<size_t>> ByFile;
   /// Lines of either file that were skipped, as LedgerReadResult::Warnings.
   std::vector<std::string> Warnings;
+  /// Either file exists but could not be read, as LedgerReadResult::Errors.
+  std::vector<std::string> Errors;
 
   /// Reads both files of the workspace at Root.
   static WorkspaceRecords load(llvm::StringRef Root);

@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 
 namespace aiprov {
@@ -37,6 +38,14 @@ std::string workspaceRootFor(llvm::StringRef AbsoluteDir,
 /// "" when AbsolutePath is not under Root.
 std::string workspaceRelativePath(llvm::StringRef Root,
                                   llvm::StringRef AbsolutePath);
+
+/// A ledger record's path in its normal form (SPEC §5): `./x`, `a//b`,
+/// `a/../b` and an absolute path under Root name the same file as the
+/// plain repository-relative path. std::nullopt when the path is empty or
+/// leaves the workspace (`../x`, an absolute path elsewhere): a record
+/// naming it is skipped with a warning, never matched by accident.
+std::optional<std::string> normalizeRecordPath(llvm::StringRef Root,
+                                               llvm::StringRef Path);
 
 } // namespace aiprov
 
