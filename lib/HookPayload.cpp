@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/HookPayload.h"
+#include "aiprov/FileReader.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -177,14 +178,20 @@ std::vector<WrittenText> structuredPatchTexts(const Json &Patch) {
 /// The last real assistant message's model and Claude Code version in a
 /// transcript (JSON Lines, newest last). Lines that are not JSON (a torn
 /// last line while Claude Code writes) are skipped.
+/// Only the transcript's end is read (file_limits::Transcript): the newest
+/// message is there, and a payload naming /dev/zero or a FIFO is refused.
 void readTranscript(llvm::StringRef Path, HookPayload &Payload) {
   if (Path.empty())
     return;
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer)
+  std::string Text;
+  if (std::error_code EC = readFileTail(Path, Text, file_limits::Transcript)) {
+    Payload.Warnings.push_back(
+        "transcript_path " + Path.str() + ": " +
+        describeReadError(EC, file_limits::Transcript, "a transcript") +
+        "; the model and the agent's version are not recorded");
     return;
-  llvm::StringRef Rest = (*Buffer)->getBuffer();
+  }
+  llvm::StringRef Rest = Text;
   while (!Rest.empty()) {
     size_t Cut = Rest.rfind('\n');
     llvm::StringRef Line =

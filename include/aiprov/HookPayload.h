@@ -66,6 +66,9 @@ struct HookPayload {
   /// Why there is nothing to record although the payload was understood
   /// (e.g. Codex's notify carries no file names). Empty when Edits is not.
   std::string Note;
+  /// What could not be read but did not stop the recording (a transcript
+  /// that is not a regular file, say); the hook prints each on stderr.
+  std::vector<std::string> Warnings;
 };
 
 /// Parses one hook event. Errors for empty, non-JSON (with the line and

@@ -11,13 +11,15 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "aiprov/FileReader.h"
 #include "aiprov/HookPayload.h"
 #include "aiprov/Policy.h"
 #include "aiprov/Recording.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
+#include <unistd.h>
 
 namespace aiprov::cli {
 
@@ -31,6 +33,11 @@ llvm::cl::SubCommand RecordCommand(
 namespace {
 
 namespace cl = llvm::cl;
+
+/// How long the hook waits for its payload to end, and how long it may run
+/// in all (docs/hooks.md): an agent waits for its hooks.
+constexpr int StdinTimeoutMs = 10000;
+constexpr unsigned HookTimeLimitSeconds = 30;
 
 cl::opt<std::string> File("file", cl::desc("The file the lines are in"),
                           cl::value_desc("PATH"), cl::sub(RecordCommand),
@@ -134,14 +141,15 @@ void hookWarning(const llvm::Twine &Message) {
 /// says on stderr what it could not record.
 void recordHookEdit(const HookPayload &Payload, const HookEdit &Edit,
                     PolicyResolver &Policies) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Edit.File, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer) {
+  std::string Content;
+  if (std::error_code EC =
+          readWholeFile(Edit.File, Content, file_limits::Source)) {
     hookWarning(Edit.File + ": cannot read the edited file: " +
-                Buffer.getError().message() + "; nothing recorded");
+                describeReadError(EC, file_limits::Source, "a checked file") +
+                "; nothing recorded");
     return;
   }
-  LocatedLines Located = locateEdit(Edit, (*Buffer)->getBuffer());
+  LocatedLines Located = locateEdit(Edit, Content);
   for (const std::string &Why : Located.Unplaced)
     hookWarning(Edit.File + ": " + Why + "; not recorded");
   if (Located.Ranges.empty())
@@ -160,7 +168,23 @@ void recordHookEdit(const HookPayload &Payload, const HookEdit &Edit,
     hookWarning(llvm::toString(Batch.takeError()) + "; nothing recorded");
 }
 
+/// The agent waits for its hook; whatever happens (a lock held forever, a
+/// file system that stalls), this process is gone after HookTimeLimit.
+/// A record cut short by the exit is a torn line the next append removes.
+void startHookWatchdog() {
+  struct sigaction Action{};
+  Action.sa_handler = [](int) {
+    static const char Message[] =
+        "aiprov: the hook ran out of time; stopped so the agent can go on\n";
+    (void)!::write(STDERR_FILENO, Message, sizeof(Message) - 1);
+    ::_exit(ExitClean);
+  };
+  ::sigaction(SIGALRM, &Action, nullptr);
+  ::alarm(HookTimeLimitSeconds);
+}
+
 int runHookForm() {
+  startHookWatchdog();
   std::optional<HookAgent> Agent = hookAgentNamed(Hook);
   if (!Agent) {
     hookWarning("--hook expects claude-code, cursor or codex, got '" + Hook +
@@ -169,13 +193,17 @@ int runHookForm() {
   }
   std::string Text = PayloadArg;
   if (PayloadArg.getNumOccurrences() == 0) {
-    auto Stdin = llvm::MemoryBuffer::getSTDIN();
-    if (!Stdin) {
+    if (std::error_code EC = readDescriptorBounded(
+            STDIN_FILENO, Text, file_limits::HookPayload, StdinTimeoutMs)) {
       hookWarning("cannot read the hook payload from stdin: " +
-                  Stdin.getError().message());
+                  (EC == std::errc::timed_out
+                       ? "no end of input within " +
+                             std::to_string(StdinTimeoutMs / 1000) + " s"
+                       : describeReadError(EC, file_limits::HookPayload,
+                                           "a hook payload")) +
+                  "; nothing recorded");
       return ExitClean;
     }
-    Text = (*Stdin)->getBuffer().str();
   }
   llvm::Expected<HookPayload> Payload = parseHookPayload(*Agent, Text);
   if (!Payload) {
@@ -184,6 +212,8 @@ int runHookForm() {
   }
   if (!Payload->Note.empty())
     hookWarning(Payload->Note);
+  for (const std::string &W : Payload->Warnings)
+    hookWarning(W);
   PolicyResolver Policies({});
   for (const HookEdit &Edit : Payload->Edits)
     recordHookEdit(*Payload, Edit, Policies);
