@@ -14,6 +14,7 @@
 #include "aiprov/Recording.h"
 #include "aiprov/RegionAnnotation.h"
 #include "aiprov/ReviewSignOff.h"
+#include "aiprov/Workspace.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -169,6 +170,40 @@ std::optional<Region> regionStartingAt(llvm::StringRef Path,
   return *Recorded;
 }
 
+/// Why FileArg, which resolves to RealPath, must not be rewritten: a
+/// committed symbolic link (or a linked directory on the way) that points
+/// out of the workspace would make a sign-off rewrite a file elsewhere —
+/// another repository, a dotfile. Nothing when the target is inside the
+/// workspace the named path belongs to.
+std::optional<std::string> leavesWorkspace(llvm::StringRef FileArg,
+                                           llvm::StringRef RealPath) {
+  llvm::SmallString<256> Lexical(FileArg);
+  if (fs::make_absolute(Lexical))
+    return std::string("cannot make the path absolute");
+  llvm::sys::path::remove_dots(Lexical, /*remove_dot_dot=*/true);
+  PolicyResolver Policies({});
+  std::string TopPolicyDir;
+  if (llvm::Expected<Verdict> V = Policies.verdictFor(Lexical))
+    TopPolicyDir = V->TopPolicyDir;
+  else
+    llvm::consumeError(V.takeError());
+  std::string Root =
+      workspaceRootFor(llvm::sys::path::parent_path(Lexical), TopPolicyDir);
+  if (Root.empty()) {
+    if (Lexical == RealPath)
+      return std::nullopt;
+    return "is a symbolic link to " + RealPath.str() +
+           " and belongs to no workspace; not signed off";
+  }
+  llvm::SmallString<256> RealRoot;
+  if (fs::real_path(Root, RealRoot))
+    return "cannot resolve the workspace root " + Root;
+  if (workspaceRelativePath(RealRoot, RealPath).empty())
+    return "resolves to " + RealPath.str() + ", outside the workspace " + Root +
+           "; aiprov never writes through a link out of it";
+  return std::nullopt;
+}
+
 } // namespace
 
 int runReviewCommand() {
@@ -183,6 +218,8 @@ int runReviewCommand() {
   llvm::SmallString<256> Path;
   if (std::error_code EC = fs::real_path(FileArg, Path))
     return fail(FileArg + ": " + EC.message());
+  if (std::optional<std::string> Why = leavesWorkspace(FileArg, Path))
+    return fail(FileArg + ": " + *Why);
   fs::file_status Status;
   if (std::error_code EC = fs::status(Path, Status))
     return fail(FileArg + ": " + EC.message());
