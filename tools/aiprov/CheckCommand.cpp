@@ -65,6 +65,11 @@ int runCheckCommand() {
 
   if (!preparePipelineOptions(Options))
     return ExitUsageOrIO;
+  if (std::optional<std::string> Why =
+          outputOverwritesInput(OutputFile, Options)) {
+    llvm::errs() << "aiprov: error: " << OutputFile << ": " << *Why << "\n";
+    return ExitUsageOrIO;
+  }
 
   CheckReport Report = runCheck(Options);
   for (const std::string &E : Report.Errors)

@@ -6,10 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "aiprov/FileWalker.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
+#include <optional>
 
 namespace aiprov::cli {
 
@@ -28,6 +32,65 @@ bool preparePipelineOptions(CheckOptions &Options) {
         llvm::errs() << "\r\x1b[K";
     };
   return true;
+}
+
+namespace {
+
+/// Files that hold provenance or policy: overwriting one with a report
+/// would erase what the audit rests on.
+bool isProvenanceFile(llvm::StringRef Path) {
+  llvm::StringRef Name = llvm::sys::path::filename(Path);
+  llvm::StringRef Dir =
+      llvm::sys::path::filename(llvm::sys::path::parent_path(Path));
+  if (Name == ".aiprov.yaml" || Name == ".gitattributes" || Dir == ".aiprov" ||
+      (Dir == ".agent-trace" && Name == "traces.jsonl"))
+    return true;
+  for (auto It = llvm::sys::path::begin(Path), End = llvm::sys::path::end(Path);
+       It != End; ++It)
+    if (*It == ".git" || *It == ".aiprov")
+      return true;
+  return false;
+}
+
+} // namespace
+
+std::optional<std::string> outputOverwritesInput(llvm::StringRef OutputFile,
+                                                 const CheckOptions &Options) {
+  if (OutputFile.empty() || OutputFile == "-")
+    return std::nullopt;
+  llvm::SmallString<256> Lexical(OutputFile);
+  if (llvm::sys::fs::make_absolute(Lexical))
+    return std::nullopt; // writeOutput reports what is wrong with it.
+  llvm::sys::path::remove_dots(Lexical, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> Real;
+  bool Exists = !llvm::sys::fs::real_path(OutputFile, Real);
+  if (isProvenanceFile(Lexical) || (Exists && isProvenanceFile(Real)))
+    return std::string("is a ledger, policy or repository file; a report "
+                       "never replaces one");
+  llvm::sys::fs::file_status Output;
+  if (!Exists || llvm::sys::fs::status(Real, Output) ||
+      !llvm::sys::fs::is_regular_file(Output))
+    return std::nullopt; // A new file, /dev/stdout, a pipe: not an input.
+  std::vector<std::string> Paths = Options.Paths;
+  if (Paths.empty())
+    Paths.push_back(".");
+  for (const std::string &Input : Paths) {
+    llvm::sys::fs::file_status In;
+    if (llvm::sys::fs::status(Input, In))
+      continue;
+    if (llvm::sys::fs::equivalent(In, Output))
+      return "is also an input (" + Input + "); write the report elsewhere";
+    llvm::SmallString<256> Dir;
+    if (!llvm::sys::fs::is_directory(In) ||
+        llvm::sys::fs::real_path(Input, Dir) || !hasSourceExtension(Real))
+      continue;
+    llvm::StringRef Under(Real);
+    if (Under.starts_with(Dir) && Under.size() > Dir.size() &&
+        Under[Dir.size()] == '/')
+      return "is a source file under " + Input +
+             ", which this run checks; write the report elsewhere";
+  }
+  return std::nullopt;
 }
 
 bool writeOutput(llvm::StringRef OutputFile,

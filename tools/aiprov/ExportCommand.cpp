@@ -70,6 +70,11 @@ int runExportCommand() {
 
   if (!preparePipelineOptions(Options))
     return ExitUsageOrIO;
+  if (std::optional<std::string> Why =
+          outputOverwritesInput(OutputFile, Options)) {
+    llvm::errs() << "aiprov: error: " << OutputFile << ": " << *Why << "\n";
+    return ExitUsageOrIO;
+  }
 
   ExportReport Report = buildExport(analyzeFiles(Options));
   for (const std::string &E : Report.Errors)
