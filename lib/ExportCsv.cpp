@@ -2,7 +2,8 @@
 //
 // One row per region for spreadsheets. RFC 4180 exactly (CRLF after every
 // record, a field quoted when it holds a comma, quote, CR or LF, quotes
-// doubled), because spreadsheet importers disagree on everything else.
+// doubled), because spreadsheet importers disagree on everything else. A
+// cell that a spreadsheet would run as a formula is defused (OWASP).
 // Keys share one column (see keysText) so the columns never depend on which
 // keys a project uses; `tool` also has its own column for filtering.
 //
@@ -13,7 +14,20 @@
 namespace aiprov {
 namespace {
 
+/// A spreadsheet runs a cell that starts with one of these as a formula
+/// (`=HYPERLINK(…)` from a directive's note, say). OWASP's rule for CSV
+/// injection: such a cell gets a leading apostrophe, which spreadsheets
+/// show as text and do not display.
+bool startsLikeFormula(llvm::StringRef Field) {
+  return !Field.empty() && llvm::StringRef("=+-@\t\r").contains(Field[0]);
+}
+
 void writeField(llvm::raw_ostream &OS, llvm::StringRef Field) {
+  std::string Guarded;
+  if (startsLikeFormula(Field)) {
+    Guarded = "'" + Field.str();
+    Field = Guarded;
+  }
   if (Field.find_first_of(",\"\r\n") == llvm::StringRef::npos) {
     OS << Field;
     return;

@@ -8,15 +8,27 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/Output.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace aiprov {
 namespace {
 
 /// A policy's `message:` may be a multi-line YAML string; a line break would
-/// split one finding over several lines and break problem matchers.
+/// split one finding over several lines and break problem matchers. Other
+/// control bytes (a NUL in a directive value, an escape sequence that would
+/// repaint the terminal) are written as `\xNN`, so what a finding says is
+/// exactly what a person reads.
 void writeOneLine(llvm::StringRef Text, llvm::raw_ostream &OS) {
-  for (char C : Text)
-    OS << (C == '\n' || C == '\r' ? ' ' : C);
+  for (char C : Text) {
+    auto Byte = static_cast<unsigned char>(C);
+    if (C == '\n' || C == '\r')
+      OS << ' ';
+    else if ((Byte < 0x20 && C != '\t') || Byte == 0x7f)
+      OS << "\\x" << llvm::hexdigit(Byte >> 4, /*LowerCase=*/true)
+         << llvm::hexdigit(Byte & 0xf, /*LowerCase=*/true);
+    else
+      OS << C;
+  }
 }
 
 } // namespace
