@@ -18,6 +18,7 @@ CheckedFile checkFileRegions(const FileToCheck &File, FileRegions &Regions,
         File.LedgerName.empty() ? workspaceRelativePath(Root, File.AbsolutePath)
                                 : File.LedgerName);
   }
+  Out.LedgerErrors = Ledgers.recordsFor(Root).Errors;
   if (!Recorded.empty()) {
     std::optional<llvm::StringRef> Contents = File.Contents();
     if (!Contents) {

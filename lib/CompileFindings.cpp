@@ -154,6 +154,8 @@ void CompileFindings::Impl::checkFile(
   CheckedFile Checked =
       checkFileRegions({Name.str(), Abs, Contents, LedgerRoot, LedgerName},
                        Regions, *Policy, Ledgers);
+  for (std::string &E : Checked.LedgerErrors)
+    Report.Errors.emplace_back(Locate({1, 1}), std::move(E));
   for (Finding &F : Checked.Findings) {
     clang::SourceLocation Where = Locate(F.Where);
     if (Where.isInvalid())

@@ -29,6 +29,9 @@ struct CheckedFile {
   /// The ledger has records for the file but its text could not be had:
   /// nothing was checked (the caller reports why).
   bool ContentsUnavailable = false;
+  /// The workspace's ledger exists but could not be read (WorkspaceRecords
+  /// ::Errors): the findings may miss recorded regions.
+  std::vector<std::string> LedgerErrors;
 };
 
 struct FileToCheck {
