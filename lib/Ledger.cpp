@@ -132,18 +132,32 @@ llvm::Error checkPlainFile(int FD, const llvm::Twine &Path,
   return llvm::Error::success();
 }
 
+// DirFD/Name opened for reading and appending (created if missing), never
+// through a link, and checked to be a plain file of its own.
+llvm::Expected<int> openAppendable(int DirFD, const char *Name,
+                                   const llvm::Twine &Path,
+                                   struct stat &Status) {
+  int Raw = openNoFollow(DirFD, Name, O_RDWR | O_CREAT | O_APPEND);
+  if (Raw < 0)
+    return openError(Path, errno);
+  if (llvm::Error E = checkPlainFile(Raw, Path, Status)) {
+    ::close(Raw);
+    return std::move(E);
+  }
+  return Raw;
+}
+
 // Adds the merge=union line to Root/.gitattributes unless a line already
 // says exactly that. Appends; never rewrites what is there.
 llvm::Error ensureGitAttributes(int RootFD, llvm::StringRef Root) {
   llvm::SmallString<256> Path(Root);
   llvm::sys::path::append(Path, ".gitattributes");
-  int Raw = openNoFollow(RootFD, ".gitattributes", O_RDWR | O_CREAT | O_APPEND);
-  if (Raw < 0)
-    return openError(Path, errno);
-  FileDescriptor FD(Raw);
   struct stat Status{};
-  if (llvm::Error E = checkPlainFile(FD.get(), Path, Status))
-    return E;
+  llvm::Expected<int> Raw =
+      openAppendable(RootFD, ".gitattributes", Path, Status);
+  if (!Raw)
+    return Raw.takeError();
+  FileDescriptor FD(*Raw);
   if (static_cast<uint64_t>(Status.st_size) > file_limits::IgnoreFile)
     return failure(std::errc::file_too_large, Path + " is too large to read");
   std::string Existing(static_cast<size_t>(Status.st_size), '\0');
@@ -436,14 +450,12 @@ llvm::Error Ledger::append(const LedgerRecord &Record) const {
     return openError(Dir, Errno);
   }
   FileDescriptor DirFD(DirRaw);
-  int Raw =
-      openNoFollow(DirFD.get(), "ledger.jsonl", O_RDWR | O_CREAT | O_APPEND);
-  if (Raw < 0)
-    return openError(Path, errno);
-  FileDescriptor FD(Raw);
   struct stat Status{};
-  if (llvm::Error E = checkPlainFile(FD.get(), Path, Status))
-    return E;
+  llvm::Expected<int> Raw =
+      openAppendable(DirFD.get(), "ledger.jsonl", Path, Status);
+  if (!Raw)
+    return Raw.takeError();
+  FileDescriptor FD(*Raw);
   if (llvm::Error E = lockWithin(FD.get(), Path, LockTimeout))
     return E;
 

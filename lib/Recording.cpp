@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/Recording.h"
+#include "aiprov/FileReader.h"
 #include "aiprov/Policy.h"
 #include "aiprov/Workspace.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -139,13 +140,15 @@ llvm::Expected<RecordBatch> buildRecords(const RecordRequest &Request,
   llvm::SmallString<256> Path;
   if (std::error_code EC = fs::real_path(Name, Path))
     return fail(Name + ": " + EC.message());
-  if (!fs::is_regular_file(Path))
-    return fail(Name + ": not a regular file");
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return fail(Name + ": cannot read file: " + Buffer.getError().message());
-  return buildRecordsAt(Request, Name, Path, (*Buffer)->getBuffer(), Policies);
+  std::string Text;
+  if (std::error_code EC = readWholeFile(Path, Text, file_limits::Source))
+    return fail(
+        Name + ": " +
+        (EC == FileReadError::NotRegularFile
+             ? std::string("not a regular file")
+             : "cannot read file: " + describeReadError(EC, file_limits::Source,
+                                                        "a checked file")));
+  return buildRecordsAt(Request, Name, Path, Text, Policies);
 }
 
 llvm::Expected<RecordBatch> buildRecordsOfText(const RecordRequest &Request,

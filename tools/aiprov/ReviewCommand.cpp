@@ -134,6 +134,19 @@ std::optional<std::string> replaceFile(llvm::StringRef Path,
   return std::nullopt;
 }
 
+/// The directory of the topmost policy above Path, which names the
+/// workspace when there is no git root; a broken policy just leaves only
+/// the git root to use.
+std::string topPolicyDirOf(llvm::StringRef Path) {
+  PolicyResolver Policies({});
+  llvm::Expected<Verdict> V = Policies.verdictFor(Path);
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return "";
+  }
+  return V->TopPolicyDir;
+}
+
 /// The region starting on Line: Buffer's own, or one known only from the
 /// workspace ledger (placed by content, as `aiprov check` places it).
 /// Nothing when none starts there: signOffRegion then
@@ -148,16 +161,8 @@ std::optional<Region> regionStartingAt(llvm::StringRef Path,
   if (Own != Regions.Regions.end())
     return *Own;
 
-  // The ledger belongs to the workspace the policy chain names when there
-  // is no git root; a broken policy just leaves only the git root to use.
-  PolicyResolver Policies({});
-  std::string TopPolicyDir;
-  if (llvm::Expected<Verdict> V = Policies.verdictFor(Path))
-    TopPolicyDir = V->TopPolicyDir;
-  else
-    llvm::consumeError(V.takeError());
   LedgerCache Ledgers;
-  auto [Root, Records] = Ledgers.recordsOfFile(Path, TopPolicyDir);
+  auto [Root, Records] = Ledgers.recordsOfFile(Path, topPolicyDirOf(Path));
   if (Records.empty())
     return std::nullopt;
   PlacedRecords Placed = placeRecords(Records, Buffer, LineTable(Buffer), Root);
@@ -181,14 +186,8 @@ std::optional<std::string> leavesWorkspace(llvm::StringRef FileArg,
   if (fs::make_absolute(Lexical))
     return std::string("cannot make the path absolute");
   llvm::sys::path::remove_dots(Lexical, /*remove_dot_dot=*/true);
-  PolicyResolver Policies({});
-  std::string TopPolicyDir;
-  if (llvm::Expected<Verdict> V = Policies.verdictFor(Lexical))
-    TopPolicyDir = V->TopPolicyDir;
-  else
-    llvm::consumeError(V.takeError());
-  std::string Root =
-      workspaceRootFor(llvm::sys::path::parent_path(Lexical), TopPolicyDir);
+  std::string Root = workspaceRootFor(llvm::sys::path::parent_path(Lexical),
+                                      topPolicyDirOf(Lexical));
   if (Root.empty()) {
     if (Lexical == RealPath)
       return std::nullopt;
