@@ -185,6 +185,9 @@ void readTranscript(llvm::StringRef Path, HookPayload &Payload) {
     return;
   std::string Text;
   if (std::error_code EC = readFileTail(Path, Text, file_limits::Transcript)) {
+    // A transcript not written yet is ordinary: the model is just unknown.
+    if (EC == std::errc::no_such_file_or_directory)
+      return;
     Payload.Warnings.push_back(
         "transcript_path " + Path.str() + ": " +
         describeReadError(EC, file_limits::Transcript, "a transcript") +
