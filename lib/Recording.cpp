@@ -144,7 +144,7 @@ llvm::Expected<RecordBatch> buildRecords(const RecordRequest &Request,
   if (std::error_code EC = readWholeFile(Path, Text, file_limits::Source))
     return fail(
         Name + ": " +
-        (EC == FileReadError::NotRegularFile
+        (EC == FileReadError::NotRegularFile || EC == std::errc::is_a_directory
              ? std::string("not a regular file")
              : "cannot read file: " + describeReadError(EC, file_limits::Source,
                                                         "a checked file")));
