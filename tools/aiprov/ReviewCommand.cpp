@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "aiprov/FileReader.h"
 #include "aiprov/LedgerRegions.h"
 #include "aiprov/Policy.h"
 #include "aiprov/Recording.h"
@@ -18,7 +19,6 @@
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
@@ -113,10 +113,10 @@ std::optional<std::string> replaceFile(llvm::StringRef Path,
 
   // Last look before the rename: the file must still be the one we read.
   fs::file_status Now;
-  auto Current = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                             /*RequiresNullTerminator=*/false);
-  if (fs::status(Path, Now) || !Current || !sameFile(Original, Now) ||
-      (*Current)->getBuffer() != Expected)
+  std::string Current;
+  if (fs::status(Path, Now) ||
+      readWholeFile(Path, Current, file_limits::Source) ||
+      !sameFile(Original, Now) || Current != Expected)
     return std::string("the file changed while it was being signed off; it "
                        "was left untouched, run 'aiprov review' again");
   if (std::error_code EC = fs::rename(TempPath, Path))
@@ -230,9 +230,13 @@ int runReviewCommand() {
       (Status.permissions() & fs::all_write) == 0)
     return fail(FileArg + ": file is read-only; not signed off");
 
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
-  if (!Buffer)
-    return fail(FileArg + ": cannot read file: " + Buffer.getError().message());
+  // NUL-terminated, as the lexer wants; bounded and never blocking, should
+  // the file have been swapped for a FIFO since the status check.
+  std::string Storage;
+  llvm::StringRef Text;
+  if (std::error_code EC = readWholeFile(Path, Storage, Text))
+    return fail(FileArg + ": cannot read file: " +
+                describeReadError(EC, file_limits::Source, "a checked file"));
 
   std::string Who = Reviewer;
   if (Who.empty())
@@ -241,7 +245,6 @@ int runReviewCommand() {
     return fail("no reviewer: pass --by WHO or set 'git config user.email'");
 
   SignOffRequest Request{FileArg.str(), Line, Who, todayInUtc()};
-  llvm::StringRef Text = (*Buffer)->getBuffer();
   std::optional<Region> Target = regionStartingAt(Path, Text, Line);
   llvm::Expected<SignOffResult> Result =
       Target ? signOffKnownRegion(Text, *Target, Request)
@@ -250,7 +253,7 @@ int runReviewCommand() {
     return fail(llvm::toString(Result.takeError()));
 
   if (std::optional<std::string> Why =
-          replaceFile(Path, Status, (*Buffer)->getBuffer(), Result->NewText))
+          replaceFile(Path, Status, Text, Result->NewText))
     return fail(FileArg + ": " + *Why);
 
   const Region &R = Result->Signed;
