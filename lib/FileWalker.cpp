@@ -14,11 +14,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/FileWalker.h"
+#include "aiprov/FileReader.h"
 #include "aiprov/IgnorePatterns.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
 
@@ -70,13 +70,16 @@ std::string joinPath(llvm::StringRef Dir, llvm::StringRef Name) {
 /// A .gitignore-like file as a list, or null when it is absent or
 /// unreadable. Broken patterns never match, as in git: the walker only
 /// honours these files on git's behalf and must not fail where git does not.
+/// Only a regular file within the size limit is read (FileReader.h): one
+/// that is a FIFO or a link to /dev/zero would otherwise hang the walk, and
+/// skipping it only means more files are checked.
 std::shared_ptr<const IgnoreList> readIgnoreFile(llvm::StringRef Path,
                                                  llvm::StringRef BaseDir) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buffer)
+  std::string Contents;
+  if (readWholeFile(Path, Contents, file_limits::IgnoreFile))
     return nullptr;
   return std::make_shared<const IgnoreList>(
-      IgnoreList::parseLenient((*Buffer)->getBuffer(), BaseDir, Path));
+      IgnoreList::parseLenient(Contents, BaseDir, Path));
 }
 
 /// The lists that apply at the root of the repository whose work tree is

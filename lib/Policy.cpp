@@ -15,13 +15,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/Policy.h"
+#include "aiprov/FileReader.h"
 #include "aiprov/IgnorePatterns.h"
 #include "aiprov/PolicyFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <mutex>
 
@@ -79,10 +79,35 @@ template <typename T> struct CachedLoad {
   std::string Error;
 };
 
-bool isRegularFile(const llvm::Twine &Path) {
+/// True when something, of any type, is at Path: a policy or ignore file
+/// that is a directory, FIFO, device or dangling symbolic link must not
+/// pass for "no such file" (that would allow everything), so whether one
+/// exists is asked of the entry itself, without following links.
+bool entryExists(const llvm::Twine &Path) {
   llvm::sys::fs::file_status Status;
-  return !llvm::sys::fs::status(Path, Status) &&
-         Status.type() == llvm::sys::fs::file_type::regular_file;
+  std::error_code EC = llvm::sys::fs::status(Path, Status, /*Follow=*/false);
+  return EC != std::errc::no_such_file_or_directory &&
+         EC != std::errc::not_a_directory;
+}
+
+/// Path's contents, or "PATH:1:1: error: cannot read WHAT: why" in Error.
+/// Only a regular file (symbolic links followed) of at most MaxBytes is
+/// read, without blocking on a FIFO: FileReader.h.
+bool readPolicyInput(const std::string &Path, uint64_t MaxBytes,
+                     llvm::StringRef What, std::string &Contents,
+                     std::string &Error) {
+  std::error_code EC = readWholeFile(Path, Contents, MaxBytes);
+  if (!EC)
+    return true;
+  std::string Why = describeReadError(EC, MaxBytes, ("a " + What).str());
+  llvm::sys::fs::file_status Link;
+  if (EC == std::errc::no_such_file_or_directory &&
+      !llvm::sys::fs::status(Path, Link, /*Follow=*/false) &&
+      Link.type() == llvm::sys::fs::file_type::symlink_file)
+    Why = "dangling symbolic link";
+  Error = llvm::formatv("{0}:1:1: error: cannot read {1}: {2}", Path, What, Why)
+              .str();
+  return false;
 }
 
 /// True when Path is Dir or lies below it.
@@ -98,12 +123,6 @@ std::string absoluteNormalized(llvm::StringRef Path) {
     return Path.str();
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
-}
-
-std::string lowerFirst(std::string S) {
-  if (!S.empty())
-    S[0] = llvm::toLower(S[0]);
-  return S;
 }
 
 } // namespace
@@ -122,20 +141,20 @@ struct PolicyResolver::Impl {
     if (It != Policies.end())
       return It->second;
     CachedLoad<PolicyFile> Load;
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-    if (!Buffer) {
-      Load.Error = llvm::formatv("{0}:1:1: error: cannot read policy file: {1}",
-                                 Path, lowerFirst(Buffer.getError().message()))
-                       .str();
-    } else if (llvm::Expected<PolicyFile> Parsed =
-                   parsePolicyFile((*Buffer)->getBuffer(), Path)) {
-      Load.Value = std::make_shared<const PolicyFile>(std::move(*Parsed));
-    } else {
-      Load.Error = llvm::toString(Parsed.takeError());
+    std::string Text;
+    if (readPolicyInput(Path, file_limits::Policy, "policy file", Text,
+                        Load.Error)) {
+      if (llvm::Expected<PolicyFile> Parsed = parsePolicyFile(Text, Path))
+        Load.Value = std::make_shared<const PolicyFile>(std::move(*Parsed));
+      else
+        Load.Error = llvm::toString(Parsed.takeError());
     }
     return Policies[Path] = std::move(Load);
   }
 
+  /// An ignore file that is absent has no say; one that exists but is not
+  /// a regular file (a directory, FIFO, device, dangling link) is an error,
+  /// as it may be meant to list forbidden paths.
   const CachedLoad<IgnoreList> &loadIgnoreFile(llvm::StringRef Dir,
                                                llvm::StringRef Name) {
     llvm::SmallString<256> Path(Dir);
@@ -144,15 +163,11 @@ struct PolicyResolver::Impl {
     if (It != IgnoreLists.end())
       return It->second;
     CachedLoad<IgnoreList> Load;
-    if (isRegularFile(Path)) {
-      auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-      if (!Buffer)
-        Load.Error =
-            llvm::formatv("{0}:1:1: error: cannot read ignore file: {1}", Path,
-                          lowerFirst(Buffer.getError().message()))
-                .str();
-      else if (llvm::Expected<IgnoreList> List =
-                   IgnoreList::parse((*Buffer)->getBuffer(), Dir, Path))
+    std::string Text;
+    if (entryExists(Path) &&
+        readPolicyInput(std::string(Path), file_limits::IgnoreFile,
+                        "ignore file", Text, Load.Error)) {
+      if (llvm::Expected<IgnoreList> List = IgnoreList::parse(Text, Dir, Path))
         Load.Value = std::make_shared<const IgnoreList>(std::move(*List));
       else
         Load.Error = llvm::toString(List.takeError());
@@ -174,7 +189,7 @@ struct PolicyResolver::Impl {
       Visited.push_back(D);
       llvm::SmallString<256> Candidate(D);
       llvm::sys::path::append(Candidate, PolicyFileName);
-      if (isRegularFile(Candidate)) {
+      if (entryExists(Candidate)) { // loadPolicy reports what it is
         Found = std::string(Candidate);
         break;
       }

@@ -15,6 +15,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
+#include <functional>
+#include <sys/stat.h>
 #include <thread>
 
 namespace aiprov {
@@ -288,7 +290,7 @@ TEST(Policy, Verdicts) {
 
 // Every error names the policy and the offending node's line and column.
 struct ErrorCase {
-  const char *Policy;
+  std::string Policy;
   const char *Error; // after "ROOT/.aiprov.yaml:"
 };
 
@@ -361,6 +363,53 @@ const ErrorCase ErrorCases[] = {
      "4:5: error: duplicated mapping key 'ai'"},
     {"inherit: true\n---\ninherit: false\n",
      "3:1: error: a policy file holds one YAML document; found another"},
+    // Patterns git compares as written and so would never match: a forbid
+    // rule silently switched off, whether by a typo or on purpose.
+    {"rules:\n  - paths: [\"./evals/**\"]\n    ai: forbid\n",
+     "2:14: error: a '.' path component never matches, as git compares "
+     "paths as written: write the path without './' (a leading '/' anchors "
+     "a pattern at its own directory)"},
+    {"rules:\n  - paths: ['evals/**', \"!evals/./keep.cpp\"]\n    ai: "
+     "forbid\n",
+     "2:33: error: a '.' path component never matches, as git compares "
+     "paths as written: write the path without './' (a leading '/' anchors "
+     "a pattern at its own directory)"},
+    {"rules:\n  - paths: [\"../repo/evals/**\"]\n    ai: forbid\n",
+     "2:14: error: a '..' path component never matches, as git compares "
+     "paths as written: a pattern cannot reach above the directory it is "
+     "relative to; write the rule in a policy or ignore file there"},
+    {"rules:\n  - paths: [\"evals/tasks/..\"]\n    ai: forbid\n",
+     "2:26: error: a '..' path component never matches, as git compares "
+     "paths as written: a pattern cannot reach above the directory it is "
+     "relative to; write the rule in a policy or ignore file there"},
+    {"rules:\n  - paths: [\"evals//**\"]\n    ai: forbid\n",
+     "2:20: error: an empty path component ('//') never matches, as paths "
+     "have none; write a single '/'"},
+    {"rules:\n  - paths: [\"//evals\"]\n    ai: forbid\n",
+     "2:15: error: an empty path component ('//') never matches, as paths "
+     "have none; write a single '/'"},
+    {"rules:\n  - paths: [\" evals/**\"]\n    ai: forbid\n",
+     "2:14: error: pattern starts with a space, which git keeps as part of "
+     "the name; remove it (or write '\\ ' for a name that starts with a "
+     "space)"},
+    {"rules:\n  - paths: [\"! evals/**\"]\n    ai: forbid\n",
+     "2:15: error: pattern starts with a space, which git keeps as part of "
+     "the name; remove it (or write '\\ ' for a name that starts with a "
+     "space)"},
+    {"rules:\n  - paths: ['evals\\tasks\\**']\n    ai: forbid\n",
+     "2:19: error: '\\t' is just 't' (a backslash escapes only * ? [ \\ ! # "
+     "and space); separate directories with '/', as in 'evals/tasks/**'"},
+    {"rules:\n  - paths: [\"evals/**\\t\"]\n    ai: forbid\n",
+     "2:13: error: a path pattern cannot contain the control character 0x09; "
+     "file names here do not hold them"},
+    {"rules:\n  - paths: [\"evals/\\0x\"]\n    ai: forbid\n",
+     "2:13: error: a path pattern cannot contain the control character 0x00; "
+     "file names here do not hold them"},
+    {"rules:\n  - paths: [\"\"]\n    ai: forbid\n",
+     "2:14: error: empty path pattern matches nothing"},
+    {std::string("rules:\n  - paths: [") + std::string(40000, '[') + "\n",
+     "2:73: error: lists and mappings nest more than 64 deep here; a policy "
+     "needs 4 (the policy, its rules, a rule, its paths)"},
 };
 
 TEST(Policy, ErrorsNameFileLineAndColumn) {
@@ -371,6 +420,82 @@ TEST(Policy, ErrorsNameFileLineAndColumn) {
               std::string("ROOT/.aiprov.yaml:") + C.Error)
         << C.Policy;
   }
+}
+
+// A policy or honoured ignore file that exists but is not a regular file
+// is an error naming it, never "no policy" (which allows everything) and
+// never a read that blocks (a FIFO) or grows without end (/dev/zero).
+TEST(Policy, NonRegularPolicyAndIgnoreFilesAreErrors) {
+  struct Case {
+    const char *Name;
+    /// Makes ROOT/sub/NAME (the policy or an ignore file) what the case
+    /// says; the tree already holds .git/ and sub/.
+    std::function<bool(const std::string &Path)> Make;
+    const char *Error; // after "ROOT/sub/NAME:1:1: error: cannot read X: "
+  };
+  auto Link = [](const char *Target) {
+    return [Target](const std::string &Path) {
+      return !llvm::sys::fs::create_link(Target, Path);
+    };
+  };
+  const Case Cases[] = {
+      {"a dangling symbolic link", Link("missing.yaml"),
+       "dangling symbolic link"},
+      {"a symbolic link loop",
+       [](const std::string &Path) {
+         return !llvm::sys::fs::create_link(Path, Path);
+       },
+       "too many levels of symbolic links"},
+      {"a directory",
+       [](const std::string &Path) {
+         return !llvm::sys::fs::create_directory(Path);
+       },
+       "is a directory"},
+      {"a link to /dev/zero", Link("/dev/zero"), "not a regular file"},
+      {"a link to /dev/urandom", Link("/dev/urandom"), "not a regular file"},
+      {"a FIFO",
+       [](const std::string &Path) {
+         return ::mkfifo(Path.c_str(), 0600) == 0;
+       },
+       "not a regular file"},
+  };
+  for (const Case &C : Cases) {
+    for (const char *Name : {".aiprov.yaml", ".aiexclude"}) {
+      const bool IsPolicy = llvm::StringRef(Name) == ".aiprov.yaml";
+      ScratchTree Tree({{".git/", ""},
+                        {".aiprov.yaml", IsPolicy ? "rules: []\n"
+                                                  : "honor-ignore-files: "
+                                                    "[.aiexclude]\n"},
+                        {"sub/", ""}});
+      ASSERT_TRUE(C.Make(Tree.path("sub/") + Name)) << C.Name;
+      PolicyResolver Resolver({});
+      EXPECT_EQ(describe(Tree, Resolver.verdictFor(Tree.path("sub/a.cpp"))),
+                std::string("ROOT/sub/") + Name + ":1:1: error: cannot read " +
+                    (IsPolicy ? "policy file: " : "ignore file: ") + C.Error)
+          << C.Name << " as " << Name;
+      // Files elsewhere are judged as before.
+      EXPECT_EQ(describe(Tree, Resolver.verdictFor(Tree.path("a.cpp"))),
+                "allow paste=ignore rule=none top=ROOT min=3")
+          << C.Name << " as " << Name;
+    }
+  }
+}
+
+// The resolver is what the language server asks on didOpen: a policy that
+// would overflow the YAML parser's stack must come back as an error for
+// the file, not take the process down.
+TEST(Policy, DeeplyNestedPolicyIsAnErrorForTheFilesUnderIt) {
+  std::string Deep = "rules:\n  - paths: [";
+  for (unsigned I = 0; I < 30000; ++I)
+    Deep += "{a: ";
+  ScratchTree Tree({{".git/", ""}, {"evals/.aiprov.yaml", Deep}});
+  PolicyResolver Resolver({});
+  EXPECT_EQ(describe(Tree, Resolver.verdictFor(Tree.path("evals/t.cpp"))),
+            "ROOT/evals/.aiprov.yaml:2:253: error: lists and mappings nest "
+            "more than 64 deep here; a policy needs 4 (the policy, its rules, "
+            "a rule, its paths)");
+  EXPECT_EQ(describe(Tree, Resolver.verdictFor(Tree.path("src/a.cpp"))),
+            "allow paste=ignore rule=none top=none min=3");
 }
 
 TEST(Policy, NamesOfPermissionsAndPasteActions) {
