@@ -5,6 +5,8 @@
 // inside the text, or return a policy whose every field keeps the promises
 // PolicyFile.h makes. Each compiled rule is then asked about a few paths so
 // the glob matcher runs on whatever patterns the input managed to write.
+// Nesting deep enough to overflow the YAML parser's stack must come back as
+// an error (the seed corpus holds such inputs), never a crash.
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/PolicyFile.h"
@@ -44,7 +46,17 @@ void checkPolicy(const aiprov::PolicyFile &P, llvm::StringRef Text) {
           .take_front(64)
           .trim(" \t\r/")
           .str();
-  const std::string Probes[] = {"a.cpp", "src/deep/a.cpp", "gen/", Written};
+  // A long name and a deep path too: matching must stay polynomial for
+  // whatever glob the input wrote (Wildmatch.h), so these never time out.
+  static const std::string LongName(200, 'a');
+  static const std::string DeepPath = [] {
+    std::string P;
+    for (unsigned I = 0; I < 40; ++I)
+      P += "a/";
+    return P + "b";
+  }();
+  const std::string Probes[] = {"a.cpp",  "src/deep/a.cpp", "gen/",
+                                LongName, DeepPath,         Written};
   for (size_t I = 0; I < P.Rules.size(); ++I) {
     const aiprov::Rule &R = P.Rules[I];
     if (R.Index != I || R.Line < 1 || R.Line > Text.count('\n') + 1 ||
