@@ -7,7 +7,8 @@ add_test(NAME asan-ubsan-unit-tests
           --gtest_brief=1)
 set_tests_properties(asan-ubsan-unit-tests PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900 COST 5000
   ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
-foreach(fuzzer directive-fuzzer policy-fuzzer lsp-fuzzer)
+include(${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzzers.cmake)
+foreach(fuzzer ${AIPROV_FUZZERS})
   # New inputs go to the first directory, in the build tree; the seeds in
   # the source tree are only read.
   set(work ${CMAKE_CURRENT_BINARY_DIR}/fuzz-corpus/${fuzzer})
