@@ -9,6 +9,7 @@
 #include "aiprov/CheckRunner.h"
 #include "aiprov/CheckFile.h"
 #include "aiprov/Checks.h"
+#include "aiprov/CompileDatabase.h"
 #include "aiprov/FileReader.h"
 #include "aiprov/FileWalker.h"
 #include "aiprov/LedgerRegions.h"
@@ -181,12 +182,12 @@ AnalysisReport analyzeFiles(const CheckOptions &Options) {
   llvm::StringSet<> TranslationUnits;
   if (!Options.BuildDir.empty()) {
     std::string Why;
-    Database = clang::tooling::CompilationDatabase::loadFromDirectory(
-        Options.BuildDir, Why);
+    Database = loadCompileDatabase(Options.BuildDir, Why);
     if (!Database)
       Report.Errors.push_back(Options.BuildDir +
                               ": error: cannot load compile_commands.json: " +
-                              Why + " (all files checked in lexer mode)");
+                              (Why.empty() ? "no such file" : Why) +
+                              " (all files checked in lexer mode)");
     else
       for (const std::string &File : Database->getAllFiles())
         TranslationUnits.insert(absolutePath(File, WorkingDir));

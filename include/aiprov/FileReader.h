@@ -37,6 +37,8 @@ constexpr uint64_t IgnoreFile = 16 * MiB;
 constexpr uint64_t Ledger = 2048 * MiB;
 /// How much of the end of an agent's session transcript a hook reads.
 constexpr uint64_t Transcript = 64 * MiB;
+/// compile_commands.json (`check -p`, the language server).
+constexpr uint64_t CompileDatabase = 1024 * MiB;
 /// A hook payload on standard input.
 constexpr uint64_t HookPayload = 64 * MiB;
 } // namespace file_limits
