@@ -210,10 +210,34 @@ struct IgnoreList::Pattern {
 
 namespace {
 
+/// The code point of the UTF-8 sequence at Text[I] when it is one that
+/// renders as nothing or reorders text (C1 controls, zero-width and
+/// bidirectional marks, the byte-order mark): in a pattern it only serves
+/// to make `evals/**` read as a rule that matches nothing.
+std::optional<unsigned> invisibleCodePointAt(llvm::StringRef Text, size_t I) {
+  auto Byte = [&](size_t J) {
+    return J < Text.size() ? static_cast<unsigned char>(Text[J]) : 0u;
+  };
+  unsigned Lead = Byte(I);
+  if (Lead == 0xC2 && Byte(I + 1) >= 0x80 && Byte(I + 1) <= 0x9F)
+    return Byte(I + 1); // U+0080..U+009F
+  if (Lead != 0xE2 && Lead != 0xEF)
+    return std::nullopt;
+  unsigned B1 = Byte(I + 1), B2 = Byte(I + 2);
+  if ((B1 & 0xC0) != 0x80 || (B2 & 0xC0) != 0x80)
+    return std::nullopt;
+  unsigned CodePoint = ((Lead & 0x0F) << 12) | ((B1 & 0x3F) << 6) | (B2 & 0x3F);
+  const bool Invisible = (CodePoint >= 0x200B && CodePoint <= 0x200F) ||
+                         (CodePoint >= 0x202A && CodePoint <= 0x202E) ||
+                         (CodePoint >= 0x2060 && CodePoint <= 0x2069) ||
+                         CodePoint == 0xFEFF;
+  return Invisible ? std::optional(CodePoint) : std::nullopt;
+}
+
 /// What git would match, but only a typo writes in a list of paths (the
 /// files aiprov reads on other tools' behalf keep git's reading): a leading
-/// space, which git keeps as part of the name, and control characters,
-/// which no file name of a policed tree holds.
+/// space, which git keeps as part of the name, and control or invisible
+/// characters, which no file name of a policed tree holds.
 std::optional<PatternError> findPolicyOnlyProblem(llvm::StringRef Text) {
   for (size_t I = 0; I < Text.size(); ++I) {
     unsigned char C = static_cast<unsigned char>(Text[I]);
@@ -223,6 +247,13 @@ std::optional<PatternError> findPolicyOnlyProblem(llvm::StringRef Text) {
                            "character {0:x2}; file names here do not hold "
                            "them",
                            unsigned(C))
+                 .str()};
+    if (std::optional<unsigned> Hidden = invisibleCodePointAt(Text, I))
+      return PatternError{
+          I, llvm::formatv("a path pattern cannot contain the invisible "
+                           "character U+{0:X-4}, which makes it look like "
+                           "a pattern it is not",
+                           *Hidden)
                  .str()};
   }
   llvm::StringRef Body = Text;

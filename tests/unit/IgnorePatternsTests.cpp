@@ -371,6 +371,16 @@ TEST(IgnorePatterns, PolicyPathsAreLinesWithTheirOwnPositions) {
        "p.yaml:2:13: error: a path pattern cannot contain the control "
        "character 0x7f; file names here do not hold them"},
       {{{"evals/**   ", 2, 5}}, nullptr}, // git drops trailing spaces
+      {{{"evals\xE2\x80\x8B/**", 2, 5}},
+       "p.yaml:2:10: error: a path pattern cannot contain the invisible "
+       "character U+200B, which makes it look like a pattern it is not"},
+      {{{"!\xE2\x80\xAEevals/**", 2, 5}},
+       "p.yaml:2:6: error: a path pattern cannot contain the invisible "
+       "character U+202E, which makes it look like a pattern it is not"},
+      {{{"x\xC2\x85y", 2, 5}},
+       "p.yaml:2:6: error: a path pattern cannot contain the invisible "
+       "character U+0085, which makes it look like a pattern it is not"},
+      {{{"caf\xC3\xA9/\xE2\x82\xAC/**", 2, 5}}, nullptr}, // é, €
   };
   for (const Case &C : Cases) {
     llvm::Expected<IgnoreList> List =
