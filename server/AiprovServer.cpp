@@ -69,6 +69,15 @@ void AiprovServer::placeByContent(llvm::StringRef Key, llvm::StringRef Path,
                                   const DocumentAnalysis &Doc,
                                   LedgerTrack &Track) {
   auto [Root, Recorded] = Ledgers.recordsOfFile(Path, Doc.Policy.TopPolicyDir);
+  // A ledger that cannot be read (a FIFO, a symlink to a device) or lines
+  // skipped in it are said once per read, not on every keystroke.
+  if (!Root.empty() && ReportedLedgers.insert(Root).second) {
+    const WorkspaceRecords &Read = Ledgers.recordsFor(Root);
+    for (const std::string &Error : Read.Errors)
+      logError(Error);
+    for (const std::string &Warning : Read.Warnings)
+      logError(Warning);
+  }
   // What this server recorded itself, and pending pastes, shown at once.
   auto AddFrom =
       [&Recorded](const llvm::StringMap<std::vector<LedgerRecord>> &Map,
@@ -283,6 +292,7 @@ AiprovServer::reloadWorkspaceFiles() {
   Policies = std::make_unique<PolicyResolver>(
       PolicyResolver::Options{Opts.PolicyFile});
   Ledgers.clear();
+  ReportedLedgers.clear();
   // What this server appended is in the ledger it will read now; kept only
   // when it was never written there.
   if (Opts.WriteLedger)

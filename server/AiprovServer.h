@@ -29,6 +29,7 @@
 #include "aiprov/SourceText.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
 #include <map>
@@ -222,6 +223,9 @@ private:
   /// Both cache per directory until reloadWorkspaceFiles.
   std::unique_ptr<PolicyResolver> Policies;
   LedgerCache Ledgers;
+  /// Workspace roots whose ledger problems were logged since the last
+  /// read.
+  llvm::StringSet<> ReportedLedgers;
   llvm::StringMap<std::shared_ptr<const DocumentAnalysis>> Documents;
   /// Documents' keys in the order they were opened: what is output for
   /// several documents (a reload's publishes, settled pastes) comes in this
