@@ -1,8 +1,9 @@
-//===--- Wildmatch.cpp - git's glob language as an NFA -------------------===//
+//===--- Wildmatch.cpp - git's glob language, backtracking on a budget ----===//
 //
 // Compiling follows wildmatch's reading of a pattern exactly (classes,
-// escapes, when a `**` spans directories); matching does not backtrack.
-// The state set is a bit vector over "tokens matched so far": a character
+// escapes, when a `**` spans directories). Matching first backtracks as git
+// does, on a budget; past it, the NFA decides, whose state set is a bit
+// vector over "tokens matched so far": a character
 // moves each state past a token that accepts it (a star stays put), then
 // every star may be skipped (it matches nothing) and a `**/` that was just
 // reached may also skip its slash. Character classes are folded into 256-bit
@@ -240,9 +241,8 @@ private:
 
 } // namespace
 
-bool Wildmatch::matches(llvm::StringRef Text, uint64_t *Steps) const {
+bool Wildmatch::runAutomaton(llvm::StringRef Text, uint64_t &Taken) const {
   const size_t N = Tokens.size();
-  uint64_t Taken = 0;
   // State I: Tokens[0, I) have matched the text read so far. Entered: the
   // states reached other than by a star taking one more character, which
   // are the only ones where a `**/` may still match nothing at all (git
@@ -301,9 +301,121 @@ bool Wildmatch::matches(llvm::StringRef Text, uint64_t *Steps) const {
     if (Current.none())
       break;
   }
+  return Current.test(N);
+}
+
+// Git's dowild() over tokens, with its early aborts: AbortAll when the text
+// ran out (no longer stretch for an enclosing star can help), and
+// AbortToDoubleStar when a single star reached a '/' (only a `**` further
+// out can move past it). Every step spends budget; Spent unwinds it all.
+Wildmatch::Backtrack Wildmatch::backtrack(llvm::StringRef Text, size_t TI,
+                                          size_t XI, uint64_t &Budget) const {
+  for (; TI < Tokens.size(); ++TI, ++XI) {
+    if (Budget == 0)
+      return Backtrack::Spent;
+    --Budget;
+    const GlobToken &T = Tokens[TI];
+    if (XI == Text.size() && T.K != GlobToken::Star)
+      return Backtrack::AbortAll;
+    switch (T.K) {
+    case GlobToken::Literal:
+      if (Text[XI] != T.Char)
+        return Backtrack::NoMatch;
+      continue;
+    case GlobToken::AnyChar:
+      if (Text[XI] == '/')
+        return Backtrack::NoMatch;
+      continue;
+    case GlobToken::Class:
+      if (!Classes[T.ClassIndex].test((unsigned char)Text[XI]))
+        return Backtrack::NoMatch;
+      continue;
+    case GlobToken::Star:
+      break;
+    }
+
+    // "a/**/b" also matches "a/b": try skipping the "**/" entirely.
+    if (T.MayMatchNoDirectory) {
+      Backtrack Skipped = backtrack(Text, TI + 2, XI, Budget);
+      if (Skipped == Backtrack::Match || Skipped == Backtrack::Spent)
+        return Skipped;
+    }
+    if (TI + 1 == Tokens.size()) {
+      // A trailing `**` takes everything; a trailing `*` only the rest of
+      // the last path component.
+      if (T.CrossesSlash)
+        return Backtrack::Match;
+      if (Text.size() - XI > Budget)
+        return Backtrack::Spent;
+      Budget -= Text.size() - XI;
+      return Text.find('/', XI) == llvm::StringRef::npos ? Backtrack::Match
+                                                         : Backtrack::NoMatch;
+    }
+    const GlobToken &Next = Tokens[TI + 1];
+    const bool NextIsPlainLiteral =
+        Next.K == GlobToken::Literal && !Next.Escaped;
+    if (!T.CrossesSlash && NextIsPlainLiteral && Next.Char == '/') {
+      // `*/`: the star takes exactly the rest of this component.
+      size_t Slash = Text.find('/', XI);
+      if (Slash == llvm::StringRef::npos)
+        return Backtrack::NoMatch;
+      if (Slash - XI > Budget)
+        return Backtrack::Spent;
+      Budget -= Slash - XI;
+      XI = Slash;
+      ++TI; // the loop step consumes the slash on both sides
+      continue;
+    }
+    for (; XI < Text.size(); ++XI) {
+      if (NextIsPlainLiteral) {
+        // Skip to the next place the following literal could match; the
+        // characters skipped are work too.
+        const size_t From = XI;
+        while (XI < Text.size() && Text[XI] != Next.Char &&
+               (T.CrossesSlash || Text[XI] != '/'))
+          ++XI;
+        if (XI - From > Budget)
+          return Backtrack::Spent;
+        Budget -= XI - From;
+        if (XI == Text.size() || Text[XI] != Next.Char)
+          return Backtrack::NoMatch;
+      }
+      Backtrack R = backtrack(Text, TI + 1, XI, Budget);
+      if (R == Backtrack::Spent)
+        return R;
+      if (R != Backtrack::NoMatch) {
+        if (!T.CrossesSlash || R != Backtrack::AbortToDoubleStar)
+          return R;
+      } else if (!T.CrossesSlash && Text[XI] == '/') {
+        return Backtrack::AbortToDoubleStar;
+      }
+    }
+    return Backtrack::AbortAll;
+  }
+  return XI == Text.size() ? Backtrack::Match : Backtrack::NoMatch;
+}
+
+bool Wildmatch::matches(llvm::StringRef Text, uint64_t *Steps,
+                        Engine How) const {
+  uint64_t Taken = 0;
+  bool Matched = false;
+  if (How == Engine::Automaton) {
+    Matched = runAutomaton(Text, Taken);
+  } else {
+    const uint64_t Budget =
+        How == Engine::Backtracking
+            ? UINT64_MAX
+            : 2 * (uint64_t(Tokens.size()) + 1) * (uint64_t(Text.size()) + 1);
+    uint64_t Left = Budget;
+    Backtrack R = backtrack(Text, 0, 0, Left);
+    Taken = Budget - Left;
+    Matched = R == Backtrack::Match;
+    if (R == Backtrack::Spent)
+      Matched = runAutomaton(Text, Taken);
+  }
   if (Steps)
     *Steps += Taken;
-  return Current.test(N);
+  return Matched;
 }
 
 } // namespace aiprov
