@@ -16,6 +16,9 @@ foreach(fuzzer ${AIPROV_FUZZERS})
   add_test(NAME fuzz-${fuzzer}
     COMMAND ${AIPROV_SKIP_IF_MISSING} ${PROJECT_BINARY_DIR}/fuzz/bin/${fuzzer}
             -max_total_time=30 -max_len=4096 -print_final_stats=1
+            # libFuzzer's own exit code for a crash or a timeout is 77, which
+            # ctest would count as skipped: a finding must fail the test.
+            -error_exitcode=1 -timeout_exitcode=1
             ${work} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/${fuzzer})
   set_tests_properties(fuzz-${fuzzer} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
 endforeach()
