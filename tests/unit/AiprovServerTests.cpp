@@ -17,6 +17,7 @@ namespace {
 
 std::vector<std::string> checkNames(const DocumentAnalysis &Doc) {
   std::vector<std::string> Names;
+  Names.reserve(Doc.Findings.size());
   for (const Finding &F : Doc.Findings)
     Names.push_back(checkInfo(F.Check).Name.str());
   return Names;
