@@ -374,7 +374,9 @@ TEST(IgnorePatterns, PolicyPathsAreLinesWithTheirOwnPositions) {
       {{{"evals\xE2\x80\x8B/**", 2, 5}},
        "p.yaml:2:10: error: a path pattern cannot contain the invisible "
        "character U+200B, which makes it look like a pattern it is not"},
-      {{{"!\xE2\x80\xAE" "evals/**", 2, 5}},
+      {{{"!\xE2\x80\xAE"
+         "evals/**",
+         2, 5}},
        "p.yaml:2:6: error: a path pattern cannot contain the invisible "
        "character U+202E, which makes it look like a pattern it is not"},
       {{{"x\xC2\x85y", 2, 5}},
