@@ -6,10 +6,13 @@
 // PolicyFile.h makes. Each compiled rule is then asked about a few paths so
 // the glob matcher runs on whatever patterns the input managed to write.
 // Nesting deep enough to overflow the YAML parser's stack must come back as
-// an error (the seed corpus holds such inputs), never a crash.
+// an error (the seed corpus holds such inputs), never a crash. The first
+// line is also compiled as a bare glob, and the matcher's two engines must
+// agree on pieces of the rest.
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/PolicyFile.h"
+#include "aiprov/Wildmatch.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <cstdlib>
@@ -75,10 +78,33 @@ void checkPolicy(const aiprov::PolicyFile &P, llvm::StringRef Text) {
   }
 }
 
+/// The input's first line as a glob: the NFA and git's backtracking must
+/// agree on every short text. Short, because backtracking alone is
+/// exponential (the default engine bounds it; this compares raw engines).
+void checkEnginesAgree(llvm::StringRef Text) {
+  llvm::StringRef Glob = Text.take_until([](char C) { return C == '\n'; });
+  if (Glob.size() > 24)
+    return;
+  aiprov::PatternError Err;
+  std::optional<aiprov::Wildmatch> G = aiprov::Wildmatch::compile(Glob, 0, Err);
+  if (!G)
+    return;
+  llvm::StringRef Rest = Text.drop_front(Glob.size());
+  for (size_t Start = 0; Start < Rest.size() && Start < 64; Start += 3) {
+    llvm::StringRef Probe = Rest.substr(Start, 10);
+    using E = aiprov::Wildmatch::Engine;
+    const bool Expected = G->matches(Probe, nullptr, E::Backtracking);
+    if (G->matches(Probe, nullptr, E::Automaton) != Expected ||
+        G->matches(Probe) != Expected)
+      std::abort();
+  }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::StringRef Text(reinterpret_cast<const char *>(Data), Size);
+  checkEnginesAgree(Text);
   llvm::Expected<aiprov::PolicyFile> P = aiprov::parsePolicyFile(Text, Path);
   if (!P) {
     // toString consumes the error, as an unchecked one would abort.
