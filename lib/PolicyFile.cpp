@@ -407,6 +407,36 @@ std::optional<YamlSurprise> scanForSurprises(llvm::StringRef Text,
   return std::nullopt;
 }
 
+/// What YAML I/O made of the text, with its first error if any.
+struct YamlIoOutcome {
+  bool Failed = false;
+  std::string First;                      // "FILE:LINE:COL: error: …"
+  std::pair<unsigned, unsigned> Position; // of First: line, column
+  std::string Reason;                     // when First is empty
+};
+
+/// Reads Text into Raw with YAML I/O. Apart from the other passes so that
+/// its node tree is freed before the next pass builds one: a 4 MiB policy
+/// of short patterns holds millions of nodes. Raw keeps only copies and
+/// pointers into Text.
+YamlIoOutcome readWithYamlIo(llvm::StringRef Text, llvm::StringRef Path,
+                             RawPolicy &Raw) {
+  ParseContext Ctx;
+  DiagnosticCapture Diagnostics{Path.str(), &Ctx, {}, {}};
+  llvm::yaml::Input In(llvm::MemoryBufferRef(Text, Path), &Ctx,
+                       &DiagnosticCapture::handle, &Diagnostics);
+  Ctx.In = &In;
+  In >> Raw;
+  YamlIoOutcome Out;
+  if (std::error_code EC = In.error()) {
+    Out.Failed = true;
+    Out.First = std::move(Diagnostics.First);
+    Out.Position = Diagnostics.Position;
+    Out.Reason = EC.message();
+  }
+  return Out;
+}
+
 } // namespace
 
 llvm::Expected<PolicyFile> parsePolicyFile(llvm::StringRef Text,
@@ -429,26 +459,20 @@ llvm::Expected<PolicyFile> parsePolicyFile(llvm::StringRef Text,
   }
 
   RawPolicy Raw;
-  ParseContext Ctx;
-  DiagnosticCapture Diagnostics{Path.str(), &Ctx, {}, {}};
-  llvm::yaml::Input In(llvm::MemoryBufferRef(Text, Path), &Ctx,
-                       &DiagnosticCapture::handle, &Diagnostics);
-  Ctx.In = &In;
-  In >> Raw;
+  const YamlIoOutcome Read = readWithYamlIo(Text, Path, Raw);
   // Report whichever problem comes first in the file.
   std::optional<YamlSurprise> Surprise = scanForSurprises(Text, Path);
-  if (!Surprise && In.error())
-    Surprise = findUnquotedEntry(Text, Diagnostics.Position.first);
+  if (!Surprise && Read.Failed)
+    Surprise = findUnquotedEntry(Text, Read.Position.first);
   if (Surprise) {
     auto [Line, Column] = Locate(Surprise->Where);
-    if (!In.error() || std::make_pair(Line, Column) <= Diagnostics.Position)
+    if (!Read.Failed || std::make_pair(Line, Column) <= Read.Position)
       return errorAt(Path, Line, Column, Surprise->Message);
   }
-  if (In.error()) {
-    if (Diagnostics.First.empty())
-      return errorAt(Path, 1, 1, "invalid YAML: " + In.error().message());
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   Diagnostics.First);
+  if (Read.Failed) {
+    if (Read.First.empty())
+      return errorAt(Path, 1, 1, "invalid YAML: " + Read.Reason);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Read.First);
   }
 
   Policy.Inherit = Raw.Inherit && Raw.Inherit->Value;
