@@ -349,6 +349,17 @@ LedgerRecord::fromJson(const nlohmann::json &Record) {
         One.File = Path->get<std::string>();
         One.StartLine = Start->get<unsigned>();
         One.EndLine = End->get<unsigned>();
+        // Placement trusts the fingerprints over the range: a count that
+        // disagrees with the range would silently move or stretch it.
+        uint64_t Lines = uint64_t(One.EndLine) - One.StartLine + 1;
+        if (!One.LineFingerprints.empty() &&
+            One.LineFingerprints.size() != Lines)
+          return llvm::createStringError(
+              std::errc::invalid_argument,
+              "line_fingerprints has %zu entries for the %llu lines %u-%u",
+              One.LineFingerprints.size(),
+              static_cast<unsigned long long>(Lines), One.StartLine,
+              One.EndLine);
         const Json *RangeContributor = member(R, "contributor");
         One.Contributor = contributorType(RangeContributor, ConvType);
         One.Model = modelOf(RangeContributor, ConvModel);

@@ -106,6 +106,21 @@ TEST(LedgerFormat, RoundTrip) {
   EXPECT_EQ(R.LineFingerprints, Out.LineFingerprints);
 }
 
+TEST(LedgerFormat, FingerprintCountMustMatchTheRange) {
+  // Found by ledger-fuzzer: four fingerprints for lines 3-5 made placement
+  // ignore end_line. Such a record is refused, not stretched.
+  LedgerRecord Out = sampleRecord();
+  Out.LineFingerprints.push_back(fingerprintLine("one line too many"));
+  auto In = LedgerRecord::fromJson(Out.toJson());
+  ASSERT_FALSE(static_cast<bool>(In));
+  EXPECT_EQ(llvm::toString(In.takeError()),
+            "line_fingerprints has 4 entries for the 3 lines 3-5");
+  Out.LineFingerprints.resize(2);
+  EXPECT_FALSE(static_cast<bool>(LedgerRecord::fromJson(Out.toJson())));
+  Out.LineFingerprints.push_back(fingerprintLine("x"));
+  EXPECT_TRUE(static_cast<bool>(LedgerRecord::fromJson(Out.toJson())));
+}
+
 TEST(LedgerFormat, ReadsForeignAgentTraceRecord) {
   // As another tool writes it: two files, per-range contributor overrides,
   // no dev.aiprov metadata.
