@@ -15,6 +15,8 @@ set(AIPROV_VSIX ${CMAKE_CURRENT_BINARY_DIR}/vscode-client/aiprov.vsix)
 set(AIPROV_VSCODE_IF_INSTALLED ${AIPROV_VSCODE_DIR}/test/run-if-installed.sh)
 
 # node 20: tests/scripts/node.cmake puts it first on PATH for every test.
+# vscode-client.e2e runs `env node`, not `node`: ctest looks a bare command
+# up on its own PATH, before the test's PATH applies.
 
 # `vsce package` runs the `vscode:prepublish` script first: `tsc --noEmit`
 # and the esbuild bundle (dist/extension.js, next to the sources, since vsce
@@ -36,7 +38,7 @@ set_tests_properties(vscode-client.unit PROPERTIES
 # About 45 s: starts code-server on 127.0.0.1 itself and kills its process
 # group after; screenshots of each step land in vscode-e2e/.
 add_test(NAME vscode-client.e2e
-  COMMAND ${AIPROV_NODE} ${AIPROV_VSCODE_DIR}/test/e2e/run-e2e.js
+  COMMAND env node ${AIPROV_VSCODE_DIR}/test/e2e/run-e2e.js
           --aiprov ${AIPROV_TOOL_DIR}/aiprov
           --vsix ${AIPROV_VSIX}
           --out ${CMAKE_CURRENT_BINARY_DIR}/vscode-e2e)
