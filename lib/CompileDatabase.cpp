@@ -28,11 +28,13 @@ loadCompileDatabase(llvm::StringRef Dir, std::string &Why) {
     Why = Path.str().str() + ": " + Why;
     return nullptr;
   }
-  // What clang's JSONCompilationDatabasePlugin does after loading the file.
+  // What clang's JSON plugin does after loading the file, but for guessing
+  // commands of files it does not list: a header has no command of its own
+  // here, so the language server lexes it rather than parse it as some
+  // neighbour's translation unit.
   return clang::tooling::inferTargetAndDriverMode(
-      clang::tooling::inferMissingCompileCommands(
-          clang::tooling::expandResponseFiles(std::move(Base),
-                                              llvm::vfs::getRealFileSystem())));
+      clang::tooling::expandResponseFiles(std::move(Base),
+                                          llvm::vfs::getRealFileSystem()));
 }
 
 } // namespace aiprov

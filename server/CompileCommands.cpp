@@ -1,7 +1,7 @@
 //===--- CompileCommands.cpp - Finding a document's compile_commands.json -===//
 #include "CompileCommands.h"
 #include "Logger.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "aiprov/CompileDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -12,19 +12,17 @@ CompileCommands::loadFrom(llvm::StringRef Dir) {
   auto [It, Inserted] = ByDirectory.try_emplace(Dir, nullptr);
   if (!Inserted)
     return It->second;
-  llvm::SmallString<256> File(Dir);
-  llvm::sys::path::append(File, "compile_commands.json");
-  if (!llvm::sys::fs::exists(File))
-    return nullptr;
+  // A compile database found unasked may be a committed symlink to
+  // /dev/zero: read it as every untrusted file is read.
   std::string Error;
   std::unique_ptr<clang::tooling::CompilationDatabase> Loaded =
-      clang::tooling::JSONCompilationDatabase::loadFromFile(
-          File, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+      loadCompileDatabase(Dir, Error);
   if (!Loaded) {
-    logError(File.str() + ": cannot load: " + Error);
+    if (!Error.empty())
+      logError("cannot load a compile database: " + Error);
     return nullptr;
   }
-  logInfo("loaded " + File.str());
+  logInfo("loaded " + Dir + "/compile_commands.json");
   It->second = std::move(Loaded);
   return It->second;
 }

@@ -17,10 +17,10 @@
 
 namespace aiprov {
 
-/// Dir/compile_commands.json as clang's JSON plugin loads it (response files
-/// expanded, headers given their nearest translation unit's command, target
-/// and driver mode inferred). Null with Why set when it cannot be read or
-/// parsed; Why is empty when the file does not exist.
+/// Dir/compile_commands.json with response files expanded and target and
+/// driver mode inferred, as clang's JSON plugin loads it; a file it does not
+/// list has no command (no interpolation). Null with Why set when it cannot
+/// be read or parsed; Why is empty when the file does not exist.
 std::unique_ptr<clang::tooling::CompilationDatabase>
 loadCompileDatabase(llvm::StringRef Dir, std::string &Why);
 

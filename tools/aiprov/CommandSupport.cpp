@@ -21,7 +21,9 @@ bool preparePipelineOptions(CheckOptions &Options) {
   if (!Options.PolicyFile.empty() &&
       !llvm::sys::fs::is_regular_file(Options.PolicyFile)) {
     llvm::errs() << "aiprov: error: " << Options.PolicyFile
-                 << ": policy file not found\n";
+                 << (llvm::sys::fs::exists(Options.PolicyFile)
+                         ? ": policy file is not a regular file\n"
+                         : ": policy file not found\n");
     return false;
   }
   // Progress only for a person watching; never in logs or pipes.
