@@ -49,7 +49,10 @@ enum class FileReadError {
   TooLarge,
 };
 const std::error_category &fileReadCategory();
-std::error_code make_error_code(FileReadError E);
+// std::error_code finds this by argument-dependent lookup under exactly
+// this name, so it cannot follow our naming style.
+std::error_code
+make_error_code(FileReadError E); // NOLINT(readability-identifier-naming)
 
 /// Reads Path into Storage (reusing its capacity) and returns a view of
 /// the contents, NUL-terminated just past the end as clang's lexer needs.

@@ -75,7 +75,7 @@ std::optional<std::string> outputOverwritesInput(llvm::StringRef OutputFile,
     return std::nullopt; // A new file, /dev/stdout, a pipe: not an input.
   std::vector<std::string> Paths = Options.Paths;
   if (Paths.empty())
-    Paths.push_back(".");
+    Paths.emplace_back(".");
   for (const std::string &Input : Paths) {
     llvm::sys::fs::file_status In;
     if (llvm::sys::fs::status(Input, In))
