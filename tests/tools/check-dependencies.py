@@ -38,6 +38,7 @@ import os
 import re
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 
@@ -421,7 +422,12 @@ def scan_link_args(c, args, why):
 
 
 def scan_elf(c, path, why):
-    if os.path.islink(path):
+    # Regular files only: the tests leave FIFOs and links to /dev/zero in the
+    # build tree, and opening a FIFO blocks.
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return
+    except OSError:
         return
     try:
         with open(path, "rb") as f:
@@ -501,11 +507,13 @@ def scan_script(c, path):
         for w in literal_commands(path, ext):
             c.need_program(w, why)
         if ext == ".py":
-            for mod in python_imports(path):
-                r = run([sys.executable, "-c",
-                         "import importlib.util,sys;s=importlib.util.find_spec(sys.argv[1]);"
-                         "print(s.origin if s and s.origin else '')", mod])
-                origin = r.stdout.strip()
+            mods = sorted(python_imports(path))
+            r = run(["python3", "-c",
+                     "import importlib.util,sys\nfor m in sys.argv[1:]:\n"
+                     " try: s=importlib.util.find_spec(m)\n except Exception: s=None\n"
+                     " print(m, s.origin if s and s.origin else '')"] + mods)
+            for line in r.stdout.splitlines():
+                mod, _, origin = line.partition(" ")
                 if os.path.isabs(origin):
                     c.need(origin, "import %s in %s" % (mod, why))
     else:
