@@ -109,27 +109,25 @@ private:
       Child = F.Stage++ == 0 ? F.Pair->getKey() : F.Pair->getValue();
       return true;
     }
-    if (F.Sequence) {
-      if (F.Stage == 0) {
-        F.SequenceAt = F.Sequence->begin();
-        F.Stage = 1;
-      } else {
-        ++F.SequenceAt;
-      }
-      if (F.SequenceAt == F.Sequence->end())
-        return false;
-      Child = &*F.SequenceAt;
-      return true;
-    }
-    if (F.Stage == 0) {
-      F.MappingAt = F.Mapping->begin();
-      F.Stage = 1;
+    if (F.Sequence)
+      return nextIn(*F.Sequence, F.SequenceAt, F.Stage, Child);
+    return nextIn(*F.Mapping, F.MappingAt, F.Stage, Child);
+  }
+
+  /// One step of a sequence's or a mapping's children (their iterators
+  /// differ in type, not in use): the first on Stage 0, then the next.
+  template <typename Collection, typename Iterator>
+  static bool nextIn(Collection &C, Iterator &At, unsigned &Stage,
+                     yaml::Node *&Child) {
+    if (Stage == 0) {
+      At = C.begin();
+      Stage = 1;
     } else {
-      ++F.MappingAt;
+      ++At;
     }
-    if (F.MappingAt == F.Mapping->end())
+    if (At == C.end())
       return false;
-    Child = &*F.MappingAt;
+    Child = &*At;
     return true;
   }
 };
