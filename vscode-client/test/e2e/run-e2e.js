@@ -119,7 +119,12 @@ function freePort() {
 
 function run(command, args, options) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  if (result.status !== 0) throw new Failure(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0) {
+    // status is null when the command never ran (result.error) or a signal
+    // ended it (result.signal); say which, or the failure has no cause.
+    const why = result.error ? `could not run: ${result.error.message}` : result.signal ? `killed by ${result.signal}` : `exit status ${result.status}`;
+    throw new Failure(`${command} ${args.join(' ')} failed (${why}):\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+  }
   return result.stdout;
 }
 
