@@ -11,9 +11,11 @@
 //===----------------------------------------------------------------------===//
 #include "AiprovServer.h"
 #include "Logger.h"
-#include "aiprov/Checks.h"
-#include "aiprov/Recording.h"
-#include "aiprov/RegionTracker.h"
+#include "aiprov/check/Checks.h"
+#include "aiprov/directives/RegionBuilder.h"
+#include "aiprov/directives/RegionHash.h"
+#include "aiprov/ledger/Recording.h"
+#include "aiprov/ledger/RegionTracker.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
 #include <optional>

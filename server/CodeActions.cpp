@@ -8,10 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CodeActions.h"
-#include "aiprov/Policy.h"
-#include "aiprov/Recording.h"
-#include "aiprov/RegionAnnotation.h"
-#include "aiprov/ReviewSignOff.h"
+#include "aiprov/directives/RegionAnnotation.h"
+#include "aiprov/directives/ReviewSignOff.h"
+#include "aiprov/ledger/Recording.h"
+#include "aiprov/policy/Policy.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"

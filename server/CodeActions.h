@@ -16,8 +16,8 @@
 #define AIPROV_SERVER_CODEACTIONS_H
 
 #include "AiprovServer.h"
-#include "aiprov/Directive.h"
-#include "aiprov/SourceText.h"
+#include "aiprov/directives/Directive.h"
+#include "aiprov/support/SourceText.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <optional>

@@ -1,7 +1,7 @@
 //===--- CompileCommands.cpp - Finding a document's compile_commands.json -===//
 #include "CompileCommands.h"
 #include "Logger.h"
-#include "aiprov/CompileDatabase.h"
+#include "aiprov/check/CompileDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 

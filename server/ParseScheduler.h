@@ -19,7 +19,7 @@
 #ifndef AIPROV_SERVER_PARSESCHEDULER_H
 #define AIPROV_SERVER_PARSESCHEDULER_H
 
-#include "aiprov/TranslationUnitParser.h"
+#include "aiprov/directives/TranslationUnitParser.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <chrono>

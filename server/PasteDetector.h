@@ -14,7 +14,7 @@
 #ifndef AIPROV_SERVER_PASTEDETECTOR_H
 #define AIPROV_SERVER_PASTEDETECTOR_H
 
-#include "aiprov/SourceText.h"
+#include "aiprov/support/SourceText.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"

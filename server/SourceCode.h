@@ -13,7 +13,7 @@
 #ifndef AIPROV_SERVER_SOURCECODE_H
 #define AIPROV_SERVER_SOURCECODE_H
 
-#include "aiprov/SourceText.h"
+#include "aiprov/support/SourceText.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"

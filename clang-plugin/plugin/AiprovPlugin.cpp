@@ -13,7 +13,7 @@
 // itself.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/CompileFindings.h"
+#include "aiprov/check/CompileFindings.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"

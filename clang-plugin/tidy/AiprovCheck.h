@@ -17,8 +17,8 @@
 #define AIPROV_CLANGPLUGIN_TIDY_AIPROVCHECK_H
 
 #include "ClangTidyCheck.h"
-#include "aiprov/CompileFindings.h"
-#include "aiprov/Finding.h"
+#include "aiprov/check/CompileFindings.h"
+#include "aiprov/check/Finding.h"
 #include <memory>
 
 namespace aiprov::tidy {

@@ -5,7 +5,8 @@
 // file with a well-formed hash.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/Region.h"
+#include "aiprov/directives/Region.h"
+#include "aiprov/directives/RegionBuilder.h"
 #include <cstdint>
 #include <cstdlib>
 #include <string>

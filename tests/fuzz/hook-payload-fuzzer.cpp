@@ -13,8 +13,8 @@
 // model): fuzzed input may name any file, which is only ever read.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/HookPayload.h"
-#include "aiprov/SourceText.h"
+#include "aiprov/hooks/HookPayload.h"
+#include "aiprov/support/SourceText.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Path.h"
 #include <cstdint>

@@ -10,9 +10,9 @@
 // language server do with the records of the file they look at.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/Ledger.h"
-#include "aiprov/LedgerRegions.h"
-#include "aiprov/SourceText.h"
+#include "aiprov/ledger/Ledger.h"
+#include "aiprov/ledger/LedgerRegions.h"
+#include "aiprov/support/SourceText.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <cstdlib>

@@ -11,8 +11,8 @@
 // agree on pieces of the rest.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/PolicyFile.h"
-#include "aiprov/Wildmatch.h"
+#include "aiprov/policy/PolicyFile.h"
+#include "aiprov/policy/Wildmatch.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <cstdlib>

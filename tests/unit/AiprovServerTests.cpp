@@ -8,8 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "AiprovServer.h"
 #include "ScratchDirectory.h"
-#include "aiprov/Policy.h"
-#include "aiprov/Recording.h"
+#include "aiprov/ledger/Recording.h"
+#include "aiprov/policy/Policy.h"
 #include "gtest/gtest.h"
 
 namespace aiprov::server {

@@ -1,5 +1,6 @@
 //===--- ChecksTests.cpp - Which regions violate which policy -------------===//
-#include "aiprov/Checks.h"
+#include "aiprov/check/Checks.h"
+#include "aiprov/directives/RegionBuilder.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

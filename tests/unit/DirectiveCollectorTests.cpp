@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "MarkedCode.h"
-#include "aiprov/DirectiveCollector.h"
+#include "aiprov/directives/DirectiveCollector.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

@@ -1,5 +1,5 @@
 //===--- DirectiveParserTests.cpp - KEY=VALUE syntax of SPEC §1 -----------===//
-#include "aiprov/Directive.h"
+#include "aiprov/directives/Directive.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

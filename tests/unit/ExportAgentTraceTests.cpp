@@ -8,8 +8,8 @@
 // tests/scripts/export-format-validators.cmake.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/Export.h"
-#include "aiprov/Ledger.h"
+#include "aiprov/ledger/Ledger.h"
+#include "aiprov/output/Export.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include "gmock/gmock.h"

@@ -9,7 +9,7 @@
 // tests/tools/render-html.js (tests/scripts/export-format-validators.cmake).
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/Export.h"
+#include "aiprov/output/Export.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Base64.h"
 #include "llvm/Support/ConvertUTF.h"

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ScratchDirectory.h"
-#include "aiprov/Export.h"
+#include "aiprov/output/Export.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

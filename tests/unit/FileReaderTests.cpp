@@ -1,6 +1,6 @@
 //===--- FileReaderTests.cpp - Whole-file reads for lexer mode ------------===//
 #include "ScratchDirectory.h"
-#include "aiprov/FileReader.h"
+#include "aiprov/support/FileReader.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"

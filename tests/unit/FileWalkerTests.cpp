@@ -5,7 +5,7 @@
 // expects exactly the files SPEC §4 says get checked, and the errors.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/FileWalker.h"
+#include "aiprov/policy/FileWalker.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ScratchDirectory.h"
-#include "aiprov/HookPayload.h"
+#include "aiprov/hooks/HookPayload.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

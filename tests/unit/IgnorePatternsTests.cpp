@@ -8,7 +8,7 @@
 // judge for us: the errors aiprov raises where git silently never matches.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/IgnorePatterns.h"
+#include "aiprov/policy/IgnorePatterns.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"

@@ -1,8 +1,10 @@
 //===--- LedgerRegionsTests.cpp - Ledger records as regions ---------------===//
 #include "ScratchDirectory.h"
-#include "aiprov/Checks.h"
-#include "aiprov/LedgerRegions.h"
-#include "aiprov/SourceText.h"
+#include "aiprov/check/Checks.h"
+#include "aiprov/directives/RegionBuilder.h"
+#include "aiprov/directives/RegionHash.h"
+#include "aiprov/ledger/LedgerRegions.h"
+#include "aiprov/support/SourceText.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

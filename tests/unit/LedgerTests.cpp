@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ScratchDirectory.h"
-#include "aiprov/Ledger.h"
+#include "aiprov/ledger/Ledger.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"

@@ -9,7 +9,7 @@
 #ifndef AIPROV_TESTS_MARKEDCODE_H
 #define AIPROV_TESTS_MARKEDCODE_H
 
-#include "aiprov/SourceText.h"
+#include "aiprov/support/SourceText.h"
 #include "llvm/ADT/StringRef.h"
 #include <ostream>
 #include <string>

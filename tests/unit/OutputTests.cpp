@@ -7,9 +7,9 @@
 // output live in tests/scripts/validators.cmake.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/Finding.h"
-#include "aiprov/Output.h"
-#include "aiprov/Version.h"
+#include "aiprov/check/Finding.h"
+#include "aiprov/output/FindingsOutput.h"
+#include "aiprov/support/Version.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <gtest/gtest.h>

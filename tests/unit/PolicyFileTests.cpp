@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "MarkedCode.h"
-#include "aiprov/PolicyFile.h"
+#include "aiprov/policy/PolicyFile.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "gtest/gtest.h"
 

@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ScratchDirectory.h"
-#include "aiprov/Policy.h"
+#include "aiprov/policy/Policy.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

@@ -7,8 +7,8 @@
 // seeded random edits of real code.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/Ledger.h"
-#include "aiprov/Reanchor.h"
+#include "aiprov/ledger/Ledger.h"
+#include "aiprov/ledger/Reanchor.h"
 #include "llvm/ADT/StringExtras.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ScratchDirectory.h"
-#include "aiprov/Policy.h"
-#include "aiprov/Recording.h"
+#include "aiprov/ledger/Recording.h"
+#include "aiprov/policy/Policy.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

@@ -1,6 +1,7 @@
 //===--- RegionAnnotationTests.cpp - begin…end written around lines -------===//
-#include "aiprov/Region.h"
-#include "aiprov/RegionAnnotation.h"
+#include "aiprov/directives/Region.h"
+#include "aiprov/directives/RegionAnnotation.h"
+#include "aiprov/directives/RegionBuilder.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

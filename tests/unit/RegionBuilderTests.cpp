@@ -1,6 +1,7 @@
 //===--- RegionBuilderTests.cpp - Regions and structure problems ---------===//
 #include "MarkedCode.h"
-#include "aiprov/Region.h"
+#include "aiprov/directives/Region.h"
+#include "aiprov/directives/RegionBuilder.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

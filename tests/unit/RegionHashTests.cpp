@@ -6,7 +6,8 @@
 // canonicalisation or the digest encoding fails.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/Region.h"
+#include "aiprov/directives/Region.h"
+#include "aiprov/directives/RegionBuilder.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SHA256.h"
 #include "gtest/gtest.h"

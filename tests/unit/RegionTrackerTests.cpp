@@ -8,7 +8,7 @@
 // states the rules.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/RegionTracker.h"
+#include "aiprov/ledger/RegionTracker.h"
 #include "llvm/ADT/STLExtras.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

@@ -5,7 +5,8 @@
 // analyzeBuffer so the table stays readable.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/ReviewSignOff.h"
+#include "aiprov/directives/RegionBuilder.h"
+#include "aiprov/directives/ReviewSignOff.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

@@ -1,5 +1,5 @@
 //===--- SourceTextTests.cpp - Lines and columns like clang's -------------===//
-#include "aiprov/SourceText.h"
+#include "aiprov/support/SourceText.h"
 #include "gtest/gtest.h"
 #include <random>
 

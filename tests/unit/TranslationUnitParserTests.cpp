@@ -6,7 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "MarkedCode.h"
-#include "aiprov/TranslationUnitParser.h"
+#include "aiprov/directives/RegionBuilder.h"
+#include "aiprov/directives/TranslationUnitParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

@@ -9,7 +9,7 @@
 //    before) longer than any timeout are counted in steps, not timed.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/Wildmatch.h"
+#include "aiprov/policy/Wildmatch.h"
 #include "gtest/gtest.h"
 #include <random>
 #include <string>

@@ -1,6 +1,6 @@
 //===--- WorkspaceTests.cpp - Record paths in their normal form -----------===//
-#include "aiprov/Ledger.h"
-#include "aiprov/Workspace.h"
+#include "aiprov/ledger/Ledger.h"
+#include "aiprov/ledger/Workspace.h"
 #include "gtest/gtest.h"
 
 namespace aiprov {

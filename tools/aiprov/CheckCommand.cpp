@@ -5,7 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "aiprov/CheckRunner.h"
+#include "aiprov/check/CheckRunner.h"
+#include "aiprov/output/FindingsOutput.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace aiprov::cli {

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "aiprov/FileWalker.h"
+#include "aiprov/policy/FileWalker.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

@@ -9,7 +9,7 @@
 #ifndef AIPROV_TOOLS_COMMANDS_H
 #define AIPROV_TOOLS_COMMANDS_H
 
-#include "aiprov/CheckRunner.h"
+#include "aiprov/check/CheckRunner.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "aiprov/Export.h"
+#include "aiprov/output/Export.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace aiprov::cli {

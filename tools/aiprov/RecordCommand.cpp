@@ -11,10 +11,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "aiprov/FileReader.h"
-#include "aiprov/HookPayload.h"
-#include "aiprov/Policy.h"
-#include "aiprov/Recording.h"
+#include "aiprov/hooks/HookPayload.h"
+#include "aiprov/ledger/Recording.h"
+#include "aiprov/policy/Policy.h"
+#include "aiprov/support/FileReader.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"

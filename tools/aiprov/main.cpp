@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "aiprov/Version.h"
+#include "aiprov/support/Version.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
