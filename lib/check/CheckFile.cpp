@@ -2,6 +2,7 @@
 #include "aiprov/check/CheckFile.h"
 #include "aiprov/check/Checks.h"
 #include "aiprov/ledger/Workspace.h"
+#include "aiprov/support/Paths.h"
 
 namespace aiprov {
 
@@ -32,8 +33,9 @@ CheckedFile checkFileRegions(const FileToCheck &File, FileRegions &Regions,
   }
   // Fingerprints must not change with the directory aiprov runs from.
   llvm::StringRef Identity = File.AbsolutePath;
-  if (!Policy.TopPolicyDir.empty() && Identity.starts_with(Policy.TopPolicyDir))
-    Identity = Identity.drop_front(Policy.TopPolicyDir.size()).ltrim('/');
+  if (std::optional<llvm::StringRef> Below =
+          pathBelow(Identity, Policy.TopPolicyDir))
+    Identity = *Below;
   Out.Findings = checkRegions(File.DisplayPath, Regions, Policy, Identity);
   sortFindings(Out.Findings);
   return Out;

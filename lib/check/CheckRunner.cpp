@@ -16,6 +16,7 @@
 #include "aiprov/policy/FileWalker.h"
 #include "aiprov/policy/Policy.h"
 #include "aiprov/support/FileReader.h"
+#include "aiprov/support/Paths.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -34,18 +35,6 @@ struct FileOutcome {
   std::vector<std::string> Errors;
   std::vector<LostRecord> Lost;
 };
-
-/// Path made absolute against WorkingDir (asked once per run, not per file:
-/// getcwd per file was a visible cost over 14k Boost headers).
-std::string absolutePath(llvm::StringRef Path, llvm::StringRef WorkingDir) {
-  llvm::SmallString<256> Abs(Path);
-  if (!llvm::sys::path::is_absolute(Abs)) {
-    Abs = WorkingDir;
-    llvm::sys::path::append(Abs, Path);
-  }
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
 
 FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
                       PolicyResolver &Policies, LedgerCache &Ledgers,

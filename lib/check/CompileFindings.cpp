@@ -15,6 +15,7 @@
 #include "aiprov/directives/RegionBuilder.h"
 #include "aiprov/ledger/LedgerRegions.h"
 #include "aiprov/policy/Policy.h"
+#include "aiprov/support/Paths.h"
 #include "aiprov/support/SourceText.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/FileManager.h"
@@ -55,16 +56,10 @@ struct CompileFindings::Impl {
         llvm::sys::path::parent_path(llvm::sys::path::parent_path(Path)));
   }
 
+  /// Without a working directory the path stays relative, and its policy
+  /// is looked for from there.
   static std::string absolute(llvm::StringRef Path) {
-    if (Path.empty())
-      return "";
-    llvm::SmallString<256> Abs(Path);
-    // Without a working directory the path stays relative, and its policy
-    // is looked for from there.
-    if (std::error_code EC = llvm::sys::fs::make_absolute(Abs))
-      return Path.str();
-    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    return std::string(Abs);
+    return Path.empty() ? "" : absolutePath(Path);
   }
 
   clang::SourceLocation ruleLocation(const RuleOrigin &Rule) {

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "aiprov/hooks/HookPayload.h"
 #include "aiprov/support/FileReader.h"
+#include "aiprov/support/Paths.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -113,20 +114,6 @@ llvm::Expected<std::string> requiredString(HookAgent Agent, const Json &Object,
     return fail(hookAgentName(Agent) + " hook payload has no '" + Key +
                 "' string; not a payload aiprov knows");
   return V->get<std::string>();
-}
-
-/// Path made absolute against Base (the agent's working directory), with
-/// `.` and `..` removed.
-std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
-  llvm::SmallString<256> Result(Path);
-  if (!llvm::sys::path::is_absolute(Result) && !Base.empty()) {
-    Result = Base;
-    llvm::sys::path::append(Result, Path);
-  }
-  if (std::error_code EC = llvm::sys::fs::make_absolute(Result))
-    (void)EC; // Left relative; reading the file will report it.
-  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
-  return Result.str().str();
 }
 
 /// One unified-diff hunk's new side as a WrittenText: context (' ') and

@@ -1,5 +1,6 @@
 //===--- Workspace.cpp - Where a file's ledger lives ----------------------===//
 #include "aiprov/ledger/Workspace.h"
+#include "aiprov/support/Paths.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -39,16 +40,10 @@ std::string workspaceRootFor(llvm::StringRef AbsoluteDir,
 
 std::string workspaceRelativePath(llvm::StringRef Root,
                                   llvm::StringRef AbsolutePath) {
-  llvm::SmallString<256> Path(AbsolutePath);
-  if (Root.empty() || !llvm::sys::path::replace_path_prefix(Path, Root, "") ||
-      Path.empty())
+  std::optional<llvm::StringRef> Below = pathBelow(AbsolutePath, Root);
+  if (!Below)
     return "";
-  llvm::StringRef Rel = Path;
-  // replace_path_prefix matches whole components only when Root ends at one.
-  if (!llvm::sys::path::is_separator(Rel.front()) && !Root.ends_with("/"))
-    return "";
-  Rel = Rel.ltrim('/');
-  return llvm::sys::path::convert_to_slash(Rel);
+  return llvm::sys::path::convert_to_slash(*Below);
 }
 
 std::optional<std::string> normalizeRecordPath(llvm::StringRef Root,

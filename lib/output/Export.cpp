@@ -10,6 +10,7 @@
 #include "aiprov/directives/DirectiveCollector.h"
 #include "aiprov/ledger/Ledger.h"
 #include "aiprov/support/FileReader.h"
+#include "aiprov/support/Paths.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Chrono.h"
@@ -44,20 +45,10 @@ unsigned coveredLines(std::vector<LineRange> Ranges) {
 /// for WorkingDir itself), else absolute: the same file gets the same
 /// group whichever way it was named on the command line.
 std::string directoryOf(llvm::StringRef File, llvm::StringRef WorkingDir) {
-  llvm::SmallString<256> Abs(File);
-  if (!llvm::sys::path::is_absolute(Abs)) {
-    Abs = WorkingDir;
-    llvm::sys::path::append(Abs, File);
-  }
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  const std::string Abs = absolutePath(File, WorkingDir);
   llvm::StringRef Dir = llvm::sys::path::parent_path(Abs);
-  llvm::StringRef Below = Dir;
-  if (Below.consume_front(WorkingDir)) {
-    if (Below.empty())
-      return ".";
-    if (Below.consume_front("/") || WorkingDir.ends_with("/"))
-      return Below.str();
-  }
+  if (std::optional<llvm::StringRef> Below = pathBelow(Dir, WorkingDir))
+    return Below->empty() ? "." : Below->str();
   return Dir.str();
 }
 

@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "SarifCommon.h"
 #include "aiprov/output/FindingsOutput.h"
+#include "aiprov/support/Paths.h"
 #include "aiprov/support/Version.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -244,21 +245,11 @@ std::string fileUri(llvm::StringRef AbsolutePath) {
 
 ArtifactUri artifactUri(llvm::StringRef Path,
                         llvm::StringRef WorkingDirectory) {
-  llvm::SmallString<256> Absolute(Path);
-  if (!llvm::sys::path::is_absolute(Absolute)) {
-    Absolute = WorkingDirectory;
-    llvm::sys::path::append(Absolute, Path);
-  }
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-
-  llvm::SmallString<256> Root(WorkingDirectory);
-  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
-  llvm::StringRef Below(Absolute);
-  // Compare whole components: "/src/a2/x.cpp" is not below "/src/a".
-  if (Below.consume_front(Root) &&
-      (Below.consume_front("/") || llvm::StringRef(Root).ends_with("/")) &&
-      !Below.empty())
-    return {percentEncode(Below), SrcRootId};
+  const std::string Absolute = absolutePath(Path, WorkingDirectory);
+  const std::string Root = absolutePath(WorkingDirectory);
+  if (std::optional<llvm::StringRef> Below = pathBelow(Absolute, Root);
+      Below && !Below->empty())
+    return {percentEncode(*Below), SrcRootId};
   return {fileUri(Absolute), ""};
 }
 

@@ -16,6 +16,7 @@
 #include "aiprov/policy/FileWalker.h"
 #include "aiprov/policy/IgnorePatterns.h"
 #include "aiprov/support/FileReader.h"
+#include "aiprov/support/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
@@ -51,14 +52,6 @@ std::string errorLine(llvm::StringRef Path, const std::error_code &EC) {
   if (!Message.empty())
     Message[0] = llvm::toLower(Message[0]);
   return (Path + ": error: " + Message).str();
-}
-
-std::string absoluteNormalized(llvm::StringRef Path) {
-  llvm::SmallString<256> Abs(Path);
-  if (fs::make_absolute(Abs)) // no current directory
-    return Path.str();
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
 }
 
 std::string joinPath(llvm::StringRef Dir, llvm::StringRef Name) {
@@ -113,7 +106,7 @@ public:
       Out.Files.push_back(Path);
       return;
     }
-    const std::string Abs = absoluteNormalized(Path);
+    const std::string Abs = absolutePath(Path);
     bool InRepository = false;
     IgnoreStack Stack = ancestorIgnoreFiles(Abs, InRepository);
     visit(Path, Abs, Stack, InRepository, /*IsNamedRoot=*/true);

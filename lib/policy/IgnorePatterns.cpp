@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "aiprov/policy/IgnorePatterns.h"
 #include "aiprov/policy/Wildmatch.h"
+#include "aiprov/support/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -385,14 +386,9 @@ std::optional<llvm::StringRef>
 IgnoreList::relativePath(llvm::StringRef Path) const {
   if (BaseDir.empty())
     return Path.empty() ? std::nullopt : std::optional(Path);
-  if (BaseDir == "/") {
-    if (Path.size() > 1 && Path.front() == '/')
-      return Path.drop_front();
-    return std::nullopt;
-  }
-  if (Path.size() > BaseDir.size() + 1 && Path.starts_with(BaseDir) &&
-      Path[BaseDir.size()] == '/')
-    return Path.drop_front(BaseDir.size() + 1);
+  std::optional<llvm::StringRef> Below = pathBelow(Path, BaseDir);
+  if (Below && !Below->empty())
+    return Below;
   return std::nullopt;
 }
 

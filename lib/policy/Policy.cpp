@@ -18,6 +18,7 @@
 #include "aiprov/policy/IgnorePatterns.h"
 #include "aiprov/policy/PolicyFile.h"
 #include "aiprov/support/FileReader.h"
+#include "aiprov/support/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -108,21 +109,6 @@ bool readPolicyInput(const std::string &Path, uint64_t MaxBytes,
   Error = llvm::formatv("{0}:1:1: error: cannot read {1}: {2}", Path, What, Why)
               .str();
   return false;
-}
-
-/// True when Path is Dir or lies below it.
-bool isAtOrBelow(llvm::StringRef Path, llvm::StringRef Dir) {
-  if (!Path.starts_with(Dir))
-    return false;
-  return Path.size() == Dir.size() || Dir == "/" || Path[Dir.size()] == '/';
-}
-
-std::string absoluteNormalized(llvm::StringRef Path) {
-  llvm::SmallString<256> Abs(Path);
-  if (llvm::sys::fs::make_absolute(Abs)) // no current directory
-    return Path.str();
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
 }
 
 } // namespace
@@ -289,7 +275,7 @@ struct PolicyResolver::Impl {
 PolicyResolver::PolicyResolver(Options Opts) : TheImpl(new Impl) {
   std::string Explicit = std::move(Opts.ExplicitPolicyFile);
   if (!Explicit.empty())
-    TheImpl->ExplicitPolicy = absoluteNormalized(Explicit);
+    TheImpl->ExplicitPolicy = absolutePath(Explicit);
 }
 
 PolicyResolver::~PolicyResolver() = default;
@@ -338,7 +324,7 @@ void applyIgnoreFiles(const DirectoryContext &Ctx, const std::string &File,
 
 llvm::Expected<Verdict>
 PolicyResolver::verdictFor(llvm::StringRef AbsoluteFilePath) {
-  const std::string File = absoluteNormalized(AbsoluteFilePath);
+  const std::string File = absolutePath(AbsoluteFilePath);
   std::shared_ptr<const DirectoryContext> Ctx =
       TheImpl->contextFor(llvm::sys::path::parent_path(File).str());
   if (!Ctx->Error.empty())

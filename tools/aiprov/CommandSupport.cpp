@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "aiprov/policy/FileWalker.h"
+#include "aiprov/support/Paths.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -86,9 +87,8 @@ std::optional<std::string> outputOverwritesInput(llvm::StringRef OutputFile,
     if (!llvm::sys::fs::is_directory(In) ||
         llvm::sys::fs::real_path(Input, Dir) || !hasSourceExtension(Real))
       continue;
-    llvm::StringRef Under(Real);
-    if (Under.starts_with(Dir) && Under.size() > Dir.size() &&
-        Under[Dir.size()] == '/')
+    std::optional<llvm::StringRef> Below = pathBelow(Real, Dir);
+    if (Below && !Below->empty())
       return "is a source file under " + Input +
              ", which this run checks; write the report elsewhere";
   }
