@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "aiprov/hooks/HookPayload.h"
 #include "aiprov/support/FileReader.h"
+#include "aiprov/support/JsonAccess.h"
 #include "aiprov/support/Paths.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -92,19 +93,6 @@ llvm::Expected<Json> parseJson(HookAgent Agent, llvm::StringRef Text) {
   if (!Value.is_object())
     return fail(Name + " hook payload is not a JSON object");
   return Value;
-}
-
-const Json *member(const Json &Object, const char *Key) {
-  if (!Object.is_object())
-    return nullptr;
-  auto It = Object.find(Key);
-  return It == Object.end() ? nullptr : &*It;
-}
-
-std::string stringOr(const Json &Object, const char *Key,
-                     llvm::StringRef Default = "") {
-  const Json *V = member(Object, Key);
-  return V && V->is_string() ? V->get<std::string>() : Default.str();
 }
 
 llvm::Expected<std::string> requiredString(HookAgent Agent, const Json &Object,

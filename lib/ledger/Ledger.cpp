@@ -11,6 +11,7 @@
 #include "aiprov/ledger/Ledger.h"
 #include "aiprov/ledger/Workspace.h"
 #include "aiprov/support/FileReader.h"
+#include "aiprov/support/JsonAccess.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -216,18 +217,6 @@ llvm::Expected<std::string> repairTornTail(int FD, off_t Size) {
   if (::ftruncate(FD, From + static_cast<off_t>(Start)) != 0)
     return errnoError("cannot cut a torn line off the ledger", errno);
   return std::string();
-}
-
-const Json *member(const Json &Object, const char *Key) {
-  auto It = Object.find(Key);
-  return It == Object.end() ? nullptr : &*It;
-}
-
-std::string stringOr(const Json &Object, const char *Key,
-                     llvm::StringRef Default = "") {
-  const Json *Value = member(Object, Key);
-  return Value && Value->is_string() ? Value->get<std::string>()
-                                     : Default.str();
 }
 
 llvm::Error missing(const llvm::Twine &What) {
