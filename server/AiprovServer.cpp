@@ -1,8 +1,8 @@
 //===--- AiprovServer.cpp - The language server's LSP-free core -----------===//
 //
-// analyze() is `aiprov check`'s per-file pipeline (CheckRunner.cpp) on the
-// editor's text instead of the file on disk: policy verdict, lexer-mode
-// regions, ledger records placed by content, then the checks. Between
+// analyze() runs the engine's per-file pipeline (check/FileAnalysis.h) on the
+// editor's text instead of the file on disk: policy verdict, lexer-mode (or
+// AST) regions, ledger records placed by content, then the checks. Between
 // placements by content (which re-read nothing, but search the whole text),
 // ledger regions follow each edit through a RegionTracker, and each change's
 // insertions go to the PasteDetector; records it asks for are built from
@@ -11,7 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "AiprovServer.h"
 #include "Logger.h"
-#include "aiprov/check/Checks.h"
+#include "aiprov/check/FileAnalysis.h"
 #include "aiprov/directives/RegionBuilder.h"
 #include "aiprov/directives/RegionHash.h"
 #include "aiprov/ledger/Recording.h"
@@ -26,6 +26,28 @@ AiprovServer::AiprovServer(const Options &Opts)
     : Opts(Opts), Policies(std::make_unique<PolicyResolver>(
                       PolicyResolver::Options{Opts.PolicyFile})) {}
 
+class AiprovServer::EditorRecords : public RecordPlacement {
+public:
+  EditorRecords(AiprovServer &Server, const DocumentAnalysis &Doc,
+                Placement How)
+      : Server(Server), Doc(Doc), How(How) {}
+
+  PlacedLedger place(const FileInput &File, const Verdict &Policy) override {
+    LedgerTrack &Track = Server.Tracks[Doc.Key];
+    if (How == Placement::ByContent)
+      Server.placeByContent(Doc.Key, File.AbsolutePath, Policy.TopPolicyDir,
+                            Doc, Track);
+    PlacedLedger Out;
+    Out.Regions = trackedRegions(Doc, Track);
+    return Out;
+  }
+
+private:
+  AiprovServer &Server;
+  const DocumentAnalysis &Doc;
+  const Placement How;
+};
+
 std::shared_ptr<const DocumentAnalysis>
 AiprovServer::analyze(llvm::StringRef Key, llvm::StringRef Path,
                       std::string Text, int64_t Version, Placement How,
@@ -37,40 +59,37 @@ AiprovServer::analyze(llvm::StringRef Key, llvm::StringRef Path,
   Doc->Text = std::move(Text);
   Doc->Lines = std::make_unique<LineTable>(Doc->Text);
   Doc->FromAst = Parsed.has_value();
+
+  FileInput File;
+  File.DisplayPath = Path.empty() ? Key.str() : Path.str();
+  File.AbsolutePath = Path.str();
   // Doc->Text is a std::string: NUL-terminated just past its end.
-  Doc->Regions = Parsed ? std::move(*Parsed) : analyzeBuffer(Doc->Text);
-  if (Path.empty()) {
-    Doc->Findings = checkRegions(Key, Doc->Regions, Doc->Policy);
-    sortFindings(Doc->Findings);
-    return Doc;
-  }
-
-  llvm::Expected<Verdict> Policy = Policies->verdictFor(Path);
-  if (!Policy) {
-    Doc->PolicyError = llvm::toString(Policy.takeError());
+  auto EditorText = [&]() -> std::optional<llvm::StringRef> {
+    return llvm::StringRef(Doc->Text);
+  };
+  File.Text = EditorText;
+  auto AstRegions = [&]() { return std::move(Parsed); };
+  File.InSourceRegions = AstRegions;
+  File.RegionsWhenUnchecked = true;
+  EditorRecords Records(*this, *Doc, How);
+  FileAnalysis Analysis = analyzeFile(
+      File, [&](llvm::StringRef P) { return Policies->verdictFor(P); },
+      Records);
+  Doc->Regions = std::move(Analysis.Regions);
+  Doc->Policy = std::move(Analysis.Policy);
+  Doc->Findings = std::move(Analysis.Findings);
+  if (Analysis.Result == FileAnalysis::Outcome::PolicyBroken) {
+    Doc->PolicyError = std::move(Analysis.PolicyError);
     logError(Path + ": not checked: " + Doc->PolicyError);
-    return Doc;
   }
-  Doc->Policy = std::move(*Policy);
-
-  LedgerTrack &Track = Tracks[Key];
-  if (How == Placement::ByContent)
-    placeByContent(Key, Path, *Doc, Track);
-  mergeLedgerRegions(Doc->Regions, trackedRegions(*Doc, Track));
-  // Fingerprints as `aiprov check` computes them, independent of the cwd.
-  llvm::StringRef Identity = Path;
-  const std::string &Top = Doc->Policy.TopPolicyDir;
-  if (!Top.empty() && Identity.starts_with(Top))
-    Identity = Identity.drop_front(Top.size()).ltrim('/');
-  Doc->Findings = checkRegions(Path, Doc->Regions, Doc->Policy, Identity);
-  sortFindings(Doc->Findings);
   return Doc;
 }
 
 void AiprovServer::placeByContent(llvm::StringRef Key, llvm::StringRef Path,
+                                  llvm::StringRef TopPolicyDir,
                                   const DocumentAnalysis &Doc,
                                   LedgerTrack &Track) {
-  auto [Root, Recorded] = Ledgers.recordsOfFile(Path, Doc.Policy.TopPolicyDir);
+  auto [Root, Recorded] = Ledgers.recordsOfFile(Path, TopPolicyDir);
   // A ledger that cannot be read (a FIFO, a symlink to a device) or lines
   // skipped in it are said once per read, not on every keystroke.
   if (!Root.empty() && ReportedLedgers.insert(Root).second) {

@@ -198,10 +198,14 @@ private:
   analyze(llvm::StringRef Key, llvm::StringRef Path, std::string Text,
           int64_t Version, Placement How,
           std::optional<FileRegions> Parsed = std::nullopt);
+  /// The pipeline's ledger placement (FileAnalysis.h) for one analyze():
+  /// by content, or the lines tracked through the edits since.
+  class EditorRecords;
   /// Places the ledger's records of Doc, this server's own and Key's
   /// pending ones by content, and starts tracking them afresh.
   void placeByContent(llvm::StringRef Key, llvm::StringRef Path,
-                      const DocumentAnalysis &Doc, LedgerTrack &Track);
+                      llvm::StringRef TopPolicyDir, const DocumentAnalysis &Doc,
+                      LedgerTrack &Track);
   /// Track's regions on the lines it holds now, sorted by first line.
   static std::vector<Region> trackedRegions(const DocumentAnalysis &Doc,
                                             const LedgerTrack &Track);

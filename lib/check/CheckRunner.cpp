@@ -7,9 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/check/CheckRunner.h"
-#include "aiprov/check/CheckFile.h"
 #include "aiprov/check/Checks.h"
 #include "aiprov/check/CompileDatabase.h"
+#include "aiprov/check/FileAnalysis.h"
 #include "aiprov/directives/RegionBuilder.h"
 #include "aiprov/directives/TranslationUnitParser.h"
 #include "aiprov/ledger/LedgerRegions.h"
@@ -36,64 +36,62 @@ struct FileOutcome {
   std::vector<LostRecord> Lost;
 };
 
-FileOutcome checkFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
-                      PolicyResolver &Policies, LedgerCache &Ledgers,
-                      const clang::tooling::CompilationDatabase *Database,
-                      const llvm::StringSet<> &TranslationUnits) {
+/// One walked file through the pipeline (FileAnalysis.h): AST mode for the
+/// translation units of the compilation database, lexer mode otherwise.
+FileOutcome
+analyzeWalkedFile(llvm::StringRef Path, llvm::StringRef WorkingDir,
+                  PolicyResolver &Policies, LedgerCache &Ledgers,
+                  const clang::tooling::CompilationDatabase *Database,
+                  const llvm::StringSet<> &TranslationUnits) {
   FileOutcome Out;
   Out.File.Path = Path.str();
   const std::string Abs = absolutePath(Path, WorkingDir);
-  llvm::Expected<Verdict> Policy = Policies.verdictFor(Abs);
-  if (!Policy) {
-    Out.Errors.push_back(llvm::toString(Policy.takeError()) +
-                         " (files under this policy are not checked)");
-    return Out;
-  }
 
-  std::optional<FileRegions> Regions;
-  if (Database && TranslationUnits.contains(Abs)) {
+  auto ParseWithCompileCommand = [&]() -> std::optional<FileRegions> {
+    if (!Database || !TranslationUnits.contains(Abs))
+      return std::nullopt;
     ParsedTranslationUnit TU = parseTranslationUnit(*Database, Abs);
     if (TU.FirstError.empty())
-      Regions = std::move(TU.Regions);
-    else
-      // Findings from a half-parsed file can't be trusted; the lexer still
-      // sees every comment and pragma, so fall back to it, and say so.
-      Out.Errors.push_back(TU.FirstError + " (while parsing " + Path.str() +
-                           " with its compile command; checked in lexer mode)");
-  }
+      return std::move(TU.Regions);
+    // Findings from a half-parsed file can't be trusted; the lexer still
+    // sees every comment and pragma, so fall back to it, and say so.
+    Out.Errors.push_back(TU.FirstError + " (while parsing " + Path.str() +
+                         " with its compile command; checked in lexer mode)");
+    return std::nullopt;
+  };
   thread_local std::string Storage;
   llvm::StringRef Contents;
-  bool Read = false;
-  auto ReadContents = [&] {
-    if (Read)
-      return true;
-    if (std::error_code EC = readWholeFile(Path, Storage, Contents)) {
-      Out.Errors.push_back(
-          Path.str() + ":1:1: error: cannot read file: " +
-          describeReadError(EC, file_limits::Source, "a checked file"));
-      return false;
+  std::optional<bool> Read;
+  auto ReadContents = [&]() -> std::optional<llvm::StringRef> {
+    if (!Read) {
+      std::error_code EC = readWholeFile(Path, Storage, Contents);
+      Read = !EC;
+      if (EC)
+        Out.Errors.push_back(
+            Path.str() + ":1:1: error: cannot read file: " +
+            describeReadError(EC, file_limits::Source, "a checked file"));
     }
-    return Read = true;
+    return *Read ? std::optional(Contents) : std::nullopt;
   };
-  if (!Regions) {
-    if (!ReadContents())
-      return Out;
-    Regions = analyzeBuffer(Contents);
-  }
 
-  auto Text = [&]() -> std::optional<llvm::StringRef> {
-    if (!ReadContents())
-      return std::nullopt;
-    return Contents;
-  };
-  CheckedFile Checked = checkFileRegions({Path.str(), Abs, Text, "", ""},
-                                         *Regions, *Policy, Ledgers);
-  if (Checked.ContentsUnavailable)
-    return Out; // ReadContents said why.
-  Out.File.Findings = std::move(Checked.Findings);
-  Out.Lost = std::move(Checked.Lost);
-  Out.File.Regions = std::move(*Regions);
-  Out.File.Policy = std::move(*Policy);
+  FileInput Input;
+  Input.DisplayPath = Path.str();
+  Input.AbsolutePath = Abs;
+  Input.Text = ReadContents;
+  Input.InSourceRegions = ParseWithCompileCommand;
+  RecordsByContent Records(Ledgers);
+  FileAnalysis Analysis = analyzeFile(
+      Input, [&](llvm::StringRef File) { return Policies.verdictFor(File); },
+      Records);
+  if (Analysis.Result == FileAnalysis::Outcome::PolicyBroken)
+    Out.Errors.push_back(Analysis.PolicyError +
+                         " (files under this policy are not checked)");
+  if (!Analysis.analyzed())
+    return Out; // The policy error, or ReadContents, said why.
+  Out.File.Findings = std::move(Analysis.Findings);
+  Out.Lost = std::move(Analysis.Lost);
+  Out.File.Regions = std::move(Analysis.Regions);
+  Out.File.Policy = std::move(Analysis.Policy);
   Out.File.Analyzed = true;
   return Out;
 }
@@ -149,7 +147,7 @@ void reportLedgers(LedgerCache &Ledgers, PolicyResolver &Policies,
 
 } // namespace
 
-AnalysisReport analyzeFiles(const CheckOptions &Options) {
+AnalysisReport analyzeFiles(const AnalysisOptions &Options) {
   AnalysisReport Report;
   std::vector<std::string> Roots = Options.Paths;
   if (Roots.empty())
@@ -193,8 +191,9 @@ AnalysisReport analyzeFiles(const CheckOptions &Options) {
   std::atomic<size_t> Next{0};
   auto Work = [&] {
     for (size_t I = Next++; I < Walk.Files.size(); I = Next++) {
-      Outcomes[I] = checkFile(Walk.Files[I], WorkingDir, Policies, Ledgers,
-                              Database.get(), TranslationUnits);
+      Outcomes[I] =
+          analyzeWalkedFile(Walk.Files[I], WorkingDir, Policies, Ledgers,
+                            Database.get(), TranslationUnits);
       if (Options.Progress) {
         std::lock_guard<std::mutex> Lock(ProgressLock);
         Options.Progress(++Done, Walk.Files.size(), Walk.Files[I]);
@@ -231,7 +230,7 @@ AnalysisReport analyzeFiles(const CheckOptions &Options) {
   return Report;
 }
 
-CheckReport runCheck(const CheckOptions &Options) {
+CheckReport runCheck(const AnalysisOptions &Options) {
   AnalysisReport Analysis = analyzeFiles(Options);
   CheckReport Report;
   Report.Errors = std::move(Analysis.Errors);

@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/check/CompileFindings.h"
-#include "aiprov/check/CheckFile.h"
+#include "aiprov/check/FileAnalysis.h"
 #include "aiprov/directives/AstDirectives.h"
 #include "aiprov/directives/RegionBuilder.h"
 #include "aiprov/ledger/LedgerRegions.h"
@@ -76,10 +76,12 @@ struct CompileFindings::Impl {
     return SM.translateLineCol(It->second, Rule.Line, 1);
   }
 
-  void checkFile(llvm::StringRef Name, FileRegions Regions,
-                 llvm::function_ref<std::optional<llvm::StringRef>()> Contents,
-                 llvm::function_ref<clang::SourceLocation(Position)> Locate,
-                 CompileReport &Report);
+  /// Name's findings through the pipeline (FileAnalysis.h): Regions found
+  /// by the compile, or none for lexer mode; Locate maps their positions.
+  void reportFile(llvm::StringRef Name, std::optional<FileRegions> Regions,
+                  llvm::function_ref<std::optional<llvm::StringRef>()> Contents,
+                  llvm::function_ref<clang::SourceLocation(Position)> Locate,
+                  CompileReport &Report);
   void checkMainBuffer(CompileReport &Report);
   void checkHeader(clang::FileID Header, CompileReport &Report);
 };
@@ -124,35 +126,42 @@ void renumber(FileRegions &Regions,
 
 } // namespace
 
-void CompileFindings::Impl::checkFile(
-    llvm::StringRef Name, FileRegions Regions,
+void CompileFindings::Impl::reportFile(
+    llvm::StringRef Name, std::optional<FileRegions> Regions,
     llvm::function_ref<std::optional<llvm::StringRef>()> Contents,
     llvm::function_ref<clang::SourceLocation(Position)> Locate,
     CompileReport &Report) {
-  std::string Abs = absolute(Name);
-  llvm::Expected<Verdict> Policy = Policies.verdictFor(Abs);
-  if (!Policy) {
-    Report.Errors.emplace_back(Locate({1, 1}),
-                               llvm::toString(Policy.takeError()) +
-                                   " (this file is not checked)");
-    return;
-  }
+  FileInput File;
+  File.DisplayPath = Name.str();
+  File.AbsolutePath = absolute(Name);
+  File.Text = Contents;
+  auto Scanned = [&]() -> std::optional<FileRegions> {
+    return std::move(Regions);
+  };
+  File.InSourceRegions = Scanned;
   // A file outside the workspace named by ledger= (a copied build tree) is
   // known to that ledger by its path from where the compile runs.
-  std::string LedgerName;
-  if (!LedgerRoot.empty() &&
-      !llvm::StringRef(Abs).starts_with(LedgerRoot + "/")) {
+  File.LedgerRoot = LedgerRoot;
+  if (!LedgerRoot.empty() && !isAtOrBelow(File.AbsolutePath, LedgerRoot)) {
     llvm::SmallString<256> Cwd;
-    if (!llvm::sys::fs::current_path(Cwd) &&
-        llvm::StringRef(Abs).starts_with(Cwd.str().str() + "/"))
-      LedgerName = Abs.substr(Cwd.size() + 1);
+    if (!llvm::sys::fs::current_path(Cwd))
+      if (std::optional<llvm::StringRef> Below =
+              pathBelow(File.AbsolutePath, Cwd);
+          Below && !Below->empty())
+        File.LedgerName = Below->str();
   }
-  CheckedFile Checked =
-      checkFileRegions({Name.str(), Abs, Contents, LedgerRoot, LedgerName},
-                       Regions, *Policy, Ledgers);
-  for (std::string &E : Checked.LedgerErrors)
+  RecordsByContent Records(Ledgers);
+  FileAnalysis Analysis = analyzeFile(
+      File, [&](llvm::StringRef Path) { return Policies.verdictFor(Path); },
+      Records);
+  if (Analysis.Result == FileAnalysis::Outcome::PolicyBroken) {
+    Report.Errors.emplace_back(
+        Locate({1, 1}), Analysis.PolicyError + " (this file is not checked)");
+    return;
+  }
+  for (std::string &E : Analysis.LedgerErrors)
     Report.Errors.emplace_back(Locate({1, 1}), std::move(E));
-  for (Finding &F : Checked.Findings) {
+  for (Finding &F : Analysis.Findings) {
     clang::SourceLocation Where = Locate(F.Where);
     if (Where.isInvalid())
       continue;
@@ -249,7 +258,7 @@ void CompileFindings::Impl::checkMainBuffer(CompileReport &Report) {
         return SM.translateLineCol(*Own, Where.Line, Where.Column);
       return {};
     };
-    checkFile(Name, std::move(Regions), Contents, Locate, Report);
+    reportFile(Name, std::move(Regions), Contents, Locate, Report);
   }
 }
 
@@ -260,14 +269,14 @@ void CompileFindings::Impl::checkHeader(clang::FileID Header,
     return;
   llvm::StringRef Buffer = SM.getBufferData(Header);
   // SourceManager buffers end in a NUL, as analyzeBuffer requires.
-  FileRegions Regions = analyzeBuffer(Buffer);
   LineTable Lines(Buffer);
   auto Contents = [&]() -> std::optional<llvm::StringRef> { return Buffer; };
   auto Locate = [&](Position Where) {
     return SM.getComposedLoc(Header,
                              Lines.lineStart(Where.Line) + Where.Column - 1);
   };
-  checkFile(Entry->getName(), std::move(Regions), Contents, Locate, Report);
+  // Lexer mode, by the pipeline.
+  reportFile(Entry->getName(), std::nullopt, Contents, Locate, Report);
 }
 
 CompileFindings::CompileFindings(clang::Preprocessor &PP,

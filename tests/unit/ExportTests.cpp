@@ -35,7 +35,7 @@ public:
 
   /// The export of the whole tree, by-directory names relative to it.
   ExportReport exportAll() const {
-    CheckOptions Options;
+    AnalysisOptions Options;
     Options.Paths = {Root};
     Options.Jobs = 1;
     ExportOptions Export;

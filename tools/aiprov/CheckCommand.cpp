@@ -58,7 +58,7 @@ cl::opt<std::string> PolicyFile(
 } // namespace
 
 int runCheckCommand() {
-  CheckOptions Options;
+  AnalysisOptions Options;
   Options.Paths.assign(Paths.begin(), Paths.end());
   Options.BuildDir = BuildDir;
   Options.Jobs = Jobs;

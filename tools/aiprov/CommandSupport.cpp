@@ -18,7 +18,7 @@
 
 namespace aiprov::cli {
 
-bool preparePipelineOptions(CheckOptions &Options) {
+bool preparePipelineOptions(AnalysisOptions &Options) {
   if (!Options.PolicyFile.empty() &&
       !llvm::sys::fs::is_regular_file(Options.PolicyFile)) {
     llvm::errs() << "aiprov: error: " << Options.PolicyFile
@@ -58,7 +58,7 @@ bool isProvenanceFile(llvm::StringRef Path) {
 } // namespace
 
 std::optional<std::string> outputOverwritesInput(llvm::StringRef OutputFile,
-                                                 const CheckOptions &Options) {
+                                                 const AnalysisOptions &Options) {
   if (OutputFile.empty() || OutputFile == "-")
     return std::nullopt;
   llvm::SmallString<256> Lexical(OutputFile);

@@ -25,13 +25,13 @@ extern llvm::cl::OptionCategory AiprovCategory;
 
 /// Checks --policy and installs terminal progress; false (after printing
 /// why) when the command must exit with ExitUsageOrIO.
-bool preparePipelineOptions(CheckOptions &Options);
+bool preparePipelineOptions(AnalysisOptions &Options);
 
 /// Why `-o OutputFile` must be refused before anything is read: it names
 /// an input of this run (a named file, or a source file under a named
 /// directory), a ledger, a policy, or a file inside .git or .aiprov.
 std::optional<std::string> outputOverwritesInput(llvm::StringRef OutputFile,
-                                                 const CheckOptions &Options);
+                                                 const AnalysisOptions &Options);
 
 /// Runs Render into stdout or OutputFile; false (after printing why) when
 /// the output could not be written.

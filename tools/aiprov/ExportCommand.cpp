@@ -62,7 +62,7 @@ cl::opt<std::string> PolicyFile(
 } // namespace
 
 int runExportCommand() {
-  CheckOptions Options;
+  AnalysisOptions Options;
   Options.Paths.assign(Paths.begin(), Paths.end());
   Options.BuildDir = BuildDir;
   Options.Jobs = Jobs;

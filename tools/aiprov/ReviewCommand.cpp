@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "aiprov/check/FileAnalysis.h"
 #include "aiprov/directives/RegionAnnotation.h"
 #include "aiprov/directives/RegionBuilder.h"
 #include "aiprov/directives/ReviewSignOff.h"
@@ -135,45 +136,43 @@ std::optional<std::string> replaceFile(llvm::StringRef Path,
   return std::nullopt;
 }
 
-/// The directory of the topmost policy above Path, which names the
-/// workspace when there is no git root; a broken policy just leaves only
-/// the git root to use.
-std::string topPolicyDirOf(llvm::StringRef Path) {
+/// The verdict that names Path's workspace when there is no git root; a
+/// broken policy just leaves only the git root to use: a sign-off is a
+/// human's statement about the text and needs no valid policy.
+llvm::Expected<Verdict> verdictOrDefault(llvm::StringRef Path) {
   PolicyResolver Policies({});
   llvm::Expected<Verdict> V = Policies.verdictFor(Path);
   if (!V) {
     llvm::consumeError(V.takeError());
-    return "";
+    return Verdict();
   }
-  return V->TopPolicyDir;
+  return V;
+}
+
+std::string topPolicyDirOf(llvm::StringRef Path) {
+  return verdictOrDefault(Path)->TopPolicyDir;
 }
 
 /// The region starting on Line: Buffer's own, or one known only from the
-/// workspace ledger (placed by content, as `aiprov check` places it).
-/// Nothing when none starts there: signOffRegion then
-/// explains what is on that line.
+/// workspace ledger (placed and merged by the pipeline, as `aiprov check`
+/// places it). Nothing when none starts there: signOffRegion then explains
+/// what is on that line.
 std::optional<Region> regionStartingAt(llvm::StringRef Path,
                                        llvm::StringRef Buffer, unsigned Line) {
-  FileRegions Regions = analyzeBuffer(Buffer);
-  auto StartsAtLine = [Line](const Region &R) {
-    return R.Origin.Start.Line == Line;
-  };
-  auto Own = llvm::find_if(Regions.Regions, StartsAtLine);
-  if (Own != Regions.Regions.end())
-    return *Own;
-
+  FileInput File;
+  File.DisplayPath = Path.str();
+  File.AbsolutePath = Path.str();
+  auto Text = [&]() -> std::optional<llvm::StringRef> { return Buffer; };
+  File.Text = Text;
   LedgerCache Ledgers;
-  auto [Root, Records] = Ledgers.recordsOfFile(Path, topPolicyDirOf(Path));
-  if (Records.empty())
+  RecordsByContent Records(Ledgers);
+  FileAnalysis Analysis = analyzeFile(File, verdictOrDefault, Records);
+  auto Found = llvm::find_if(Analysis.Regions.Regions, [Line](const Region &R) {
+    return R.Origin.Start.Line == Line;
+  });
+  if (Found == Analysis.Regions.Regions.end())
     return std::nullopt;
-  PlacedRecords Placed = placeRecords(Records, Buffer, LineTable(Buffer), Root);
-  // Merged as check merges them: a record an annotation already covers is
-  // not a region of its own any more.
-  mergeLedgerRegions(Regions, std::move(Placed.Regions));
-  auto Recorded = llvm::find_if(Regions.Regions, StartsAtLine);
-  if (Recorded == Regions.Regions.end())
-    return std::nullopt;
-  return *Recorded;
+  return *Found;
 }
 
 /// Why FileArg, which resolves to RealPath, must not be rewritten: a

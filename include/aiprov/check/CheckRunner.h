@@ -21,7 +21,7 @@
 
 namespace aiprov {
 
-struct CheckOptions {
+struct AnalysisOptions {
   /// Files and directories; empty means ".".
   std::vector<std::string> Paths;
   /// `-p`: directory holding compile_commands.json. Empty: lexer mode only.
@@ -62,10 +62,10 @@ struct AnalysisReport {
 
 /// Walks, resolves policies, finds regions and runs the checks on every file
 /// (in parallel, Options.Jobs workers), keeping each file's regions.
-AnalysisReport analyzeFiles(const CheckOptions &Options);
+AnalysisReport analyzeFiles(const AnalysisOptions &Options);
 
 /// analyzeFiles, flattened into the findings `aiprov check` prints.
-CheckReport runCheck(const CheckOptions &Options);
+CheckReport runCheck(const AnalysisOptions &Options);
 
 } // namespace aiprov
 
