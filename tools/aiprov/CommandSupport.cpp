@@ -57,14 +57,14 @@ bool isProvenanceFile(llvm::StringRef Path) {
 
 } // namespace
 
-std::optional<std::string> outputOverwritesInput(llvm::StringRef OutputFile,
-                                                 const AnalysisOptions &Options) {
+std::optional<std::string>
+outputOverwritesInput(llvm::StringRef OutputFile,
+                      const AnalysisOptions &Options) {
   if (OutputFile.empty() || OutputFile == "-")
     return std::nullopt;
-  llvm::SmallString<256> Lexical(OutputFile);
-  if (llvm::sys::fs::make_absolute(Lexical))
+  const std::string Lexical = absolutePath(OutputFile);
+  if (!llvm::sys::path::is_absolute(Lexical))
     return std::nullopt; // writeOutput reports what is wrong with it.
-  llvm::sys::path::remove_dots(Lexical, /*remove_dot_dot=*/true);
   llvm::SmallString<256> Real;
   bool Exists = !llvm::sys::fs::real_path(OutputFile, Real);
   if (isProvenanceFile(Lexical) || (Exists && isProvenanceFile(Real)))

@@ -18,6 +18,7 @@
 #include "aiprov/ledger/Workspace.h"
 #include "aiprov/policy/Policy.h"
 #include "aiprov/support/FileReader.h"
+#include "aiprov/support/Paths.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -182,10 +183,9 @@ std::optional<Region> regionStartingAt(llvm::StringRef Path,
 /// workspace the named path belongs to.
 std::optional<std::string> leavesWorkspace(llvm::StringRef FileArg,
                                            llvm::StringRef RealPath) {
-  llvm::SmallString<256> Lexical(FileArg);
-  if (fs::make_absolute(Lexical))
+  const std::string Lexical = absolutePath(FileArg);
+  if (!llvm::sys::path::is_absolute(Lexical))
     return std::string("cannot make the path absolute");
-  llvm::sys::path::remove_dots(Lexical, /*remove_dot_dot=*/true);
   std::string Root = workspaceRootFor(llvm::sys::path::parent_path(Lexical),
                                       topPolicyDirOf(Lexical));
   if (Root.empty()) {
