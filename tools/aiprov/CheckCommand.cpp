@@ -20,16 +20,10 @@ namespace {
 
 namespace cl = llvm::cl;
 
+AnalysisFlags Walk(CheckCommand);
+
 enum class OutputFormat { Text, Json, Sarif };
 
-cl::list<std::string> Paths(cl::Positional, cl::desc("[PATH ...]"),
-                            cl::sub(CheckCommand), cl::cat(AiprovCategory));
-cl::opt<std::string> BuildDir(
-    "p",
-    cl::desc("Build directory holding compile_commands.json: its translation "
-             "units are parsed with their own flags (AST mode)"),
-    cl::value_desc("BUILD_DIR"), cl::sub(CheckCommand),
-    cl::cat(AiprovCategory));
 cl::opt<OutputFormat>
     Format("format", cl::desc("Output format"), cl::init(OutputFormat::Text),
            cl::values(clEnumValN(OutputFormat::Text, "text",
@@ -38,47 +32,25 @@ cl::opt<OutputFormat>
                                  "JSON (docs/schema/check-output.schema.json)"),
                       clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
            cl::sub(CheckCommand), cl::cat(AiprovCategory));
-cl::opt<std::string> OutputFile("o", cl::desc("Write the output to FILE"),
-                                cl::value_desc("FILE"), cl::sub(CheckCommand),
-                                cl::cat(AiprovCategory));
-cl::opt<unsigned> Jobs("j",
-                       cl::desc("Number of parallel jobs (default: all cores)"),
-                       cl::value_desc("N"), cl::init(0), cl::sub(CheckCommand),
-                       cl::cat(AiprovCategory));
 cl::opt<bool>
     WarningsAsErrors("warnings-as-errors",
                      cl::desc("Exit with 1 on any finding, not just errors"),
                      cl::sub(CheckCommand), cl::cat(AiprovCategory));
-cl::opt<std::string> PolicyFile(
-    "policy",
-    cl::desc("Use this policy file for every path instead of discovering "
-             ".aiprov.yaml"),
-    cl::value_desc("FILE"), cl::sub(CheckCommand), cl::cat(AiprovCategory));
 
 } // namespace
 
 int runCheckCommand() {
-  AnalysisOptions Options;
-  Options.Paths.assign(Paths.begin(), Paths.end());
-  Options.BuildDir = BuildDir;
-  Options.Jobs = Jobs;
-  Options.PolicyFile = PolicyFile;
-
-  if (!preparePipelineOptions(Options))
+  std::optional<AnalysisOptions> Options = Walk.options();
+  if (!Options)
     return ExitUsageOrIO;
-  if (std::optional<std::string> Why =
-          outputOverwritesInput(OutputFile, Options)) {
-    llvm::errs() << "aiprov: error: " << OutputFile << ": " << *Why << "\n";
-    return ExitUsageOrIO;
-  }
 
-  CheckReport Report = runCheck(Options);
+  CheckReport Report = runCheck(*Options);
   for (const std::string &E : Report.Errors)
     llvm::errs() << "aiprov: " << E << "\n";
   for (const std::string &W : Report.Warnings)
     llvm::errs() << W << "\n";
 
-  bool Written = writeOutput(OutputFile, [&](llvm::raw_ostream &OS) {
+  bool Written = writeOutput(Walk.OutputFile, [&](llvm::raw_ostream &OS) {
     switch (Format.getValue()) {
     case OutputFormat::Text:
       renderText(Report, OS);

@@ -1,8 +1,8 @@
 //===--- CommandSupport.cpp - What check and export do alike --------------===//
 //
-// Both commands validate --policy, show progress on a terminal, and write a
-// rendered report to stdout or -o FILE; doing it once keeps their error
-// messages and exit codes identical.
+// Both commands take the same walk options, validate --policy and -o, show
+// progress on a terminal, and write a rendered report to stdout or -o FILE;
+// doing it once keeps their options, error messages and exit codes identical.
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
@@ -18,14 +18,46 @@
 
 namespace aiprov::cli {
 
-bool preparePipelineOptions(AnalysisOptions &Options) {
+namespace cl = llvm::cl;
+
+AnalysisFlags::AnalysisFlags(cl::SubCommand &Sub)
+    : Paths(cl::Positional, cl::desc("[PATH ...]"), cl::sub(Sub),
+            cl::cat(AiprovCategory)),
+      BuildDir("p",
+               cl::desc("Build directory holding compile_commands.json: its "
+                        "translation units are parsed with their own flags "
+                        "(AST mode)"),
+               cl::value_desc("BUILD_DIR"), cl::sub(Sub),
+               cl::cat(AiprovCategory)),
+      OutputFile("o", cl::desc("Write the output to FILE"),
+                 cl::value_desc("FILE"), cl::sub(Sub), cl::cat(AiprovCategory)),
+      Jobs("j", cl::desc("Number of parallel jobs (default: all cores)"),
+           cl::value_desc("N"), cl::init(0), cl::sub(Sub),
+           cl::cat(AiprovCategory)),
+      PolicyFile("policy",
+                 cl::desc("Use this policy file for every path instead of "
+                          "discovering .aiprov.yaml"),
+                 cl::value_desc("FILE"), cl::sub(Sub),
+                 cl::cat(AiprovCategory)) {}
+
+std::optional<AnalysisOptions> AnalysisFlags::options() const {
+  AnalysisOptions Options;
+  Options.Paths.assign(Paths.begin(), Paths.end());
+  Options.BuildDir = BuildDir;
+  Options.Jobs = Jobs;
+  Options.PolicyFile = PolicyFile;
   if (!Options.PolicyFile.empty() &&
       !llvm::sys::fs::is_regular_file(Options.PolicyFile)) {
     llvm::errs() << "aiprov: error: " << Options.PolicyFile
                  << (llvm::sys::fs::exists(Options.PolicyFile)
                          ? ": policy file is not a regular file\n"
                          : ": policy file not found\n");
-    return false;
+    return std::nullopt;
+  }
+  if (std::optional<std::string> Why =
+          outputOverwritesInput(OutputFile, Options)) {
+    llvm::errs() << "aiprov: error: " << OutputFile << ": " << *Why << "\n";
+    return std::nullopt;
   }
   // Progress only for a person watching; never in logs or pipes.
   if (llvm::sys::Process::StandardErrIsDisplayed())
@@ -34,7 +66,7 @@ bool preparePipelineOptions(AnalysisOptions &Options) {
       if (Done == Total)
         llvm::errs() << "\r\x1b[K";
     };
-  return true;
+  return Options;
 }
 
 namespace {

@@ -23,15 +23,30 @@ enum ExitStatus { ExitClean = 0, ExitFindings = 1, ExitUsageOrIO = 2 };
 /// Options shown by --help; LLVM's own options are hidden from users.
 extern llvm::cl::OptionCategory AiprovCategory;
 
-/// Checks --policy and installs terminal progress; false (after printing
-/// why) when the command must exit with ExitUsageOrIO.
-bool preparePipelineOptions(AnalysisOptions &Options);
+/// The options `check` and `export` share (PATH..., -p, -o, -j, --policy),
+/// attached to one subcommand. Define it after that subcommand in the same
+/// file: an option registers with its subcommand when it is constructed.
+struct AnalysisFlags {
+  explicit AnalysisFlags(llvm::cl::SubCommand &Sub);
+
+  /// The walk the flags ask for, with terminal progress; nothing (after
+  /// printing why) when the command must exit with ExitUsageOrIO: a missing
+  /// --policy, or an -o that would overwrite an input (outputOverwritesInput).
+  std::optional<AnalysisOptions> options() const;
+
+  llvm::cl::list<std::string> Paths;
+  llvm::cl::opt<std::string> BuildDir;
+  llvm::cl::opt<std::string> OutputFile;
+  llvm::cl::opt<unsigned> Jobs;
+  llvm::cl::opt<std::string> PolicyFile;
+};
 
 /// Why `-o OutputFile` must be refused before anything is read: it names
 /// an input of this run (a named file, or a source file under a named
 /// directory), a ledger, a policy, or a file inside .git or .aiprov.
-std::optional<std::string> outputOverwritesInput(llvm::StringRef OutputFile,
-                                                 const AnalysisOptions &Options);
+std::optional<std::string>
+outputOverwritesInput(llvm::StringRef OutputFile,
+                      const AnalysisOptions &Options);
 
 /// Runs Render into stdout or OutputFile; false (after printing why) when
 /// the output could not be written.

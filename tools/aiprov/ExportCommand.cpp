@@ -23,16 +23,10 @@ namespace {
 
 namespace cl = llvm::cl;
 
+AnalysisFlags Walk(ExportCommand);
+
 enum class ExportFormat { Json, Csv, Sarif, AgentTrace, Html };
 
-cl::list<std::string> Paths(cl::Positional, cl::desc("[PATH ...]"),
-                            cl::sub(ExportCommand), cl::cat(AiprovCategory));
-cl::opt<std::string> BuildDir(
-    "p",
-    cl::desc("Build directory holding compile_commands.json: its translation "
-             "units are parsed with their own flags (AST mode)"),
-    cl::value_desc("BUILD_DIR"), cl::sub(ExportCommand),
-    cl::cat(AiprovCategory));
 cl::opt<ExportFormat> Format(
     "format", cl::desc("Output format"), cl::init(ExportFormat::Json),
     cl::values(clEnumValN(ExportFormat::Json, "json",
@@ -46,43 +40,21 @@ cl::opt<ExportFormat> Format(
                clEnumValN(ExportFormat::Html, "html",
                           "One self-contained HTML page for auditors")),
     cl::sub(ExportCommand), cl::cat(AiprovCategory));
-cl::opt<std::string> OutputFile("o", cl::desc("Write the output to FILE"),
-                                cl::value_desc("FILE"), cl::sub(ExportCommand),
-                                cl::cat(AiprovCategory));
-cl::opt<unsigned> Jobs("j",
-                       cl::desc("Number of parallel jobs (default: all cores)"),
-                       cl::value_desc("N"), cl::init(0), cl::sub(ExportCommand),
-                       cl::cat(AiprovCategory));
-cl::opt<std::string> PolicyFile(
-    "policy",
-    cl::desc("Use this policy file for every path instead of discovering "
-             ".aiprov.yaml"),
-    cl::value_desc("FILE"), cl::sub(ExportCommand), cl::cat(AiprovCategory));
 
 } // namespace
 
 int runExportCommand() {
-  AnalysisOptions Options;
-  Options.Paths.assign(Paths.begin(), Paths.end());
-  Options.BuildDir = BuildDir;
-  Options.Jobs = Jobs;
-  Options.PolicyFile = PolicyFile;
-
-  if (!preparePipelineOptions(Options))
+  std::optional<AnalysisOptions> Options = Walk.options();
+  if (!Options)
     return ExitUsageOrIO;
-  if (std::optional<std::string> Why =
-          outputOverwritesInput(OutputFile, Options)) {
-    llvm::errs() << "aiprov: error: " << OutputFile << ": " << *Why << "\n";
-    return ExitUsageOrIO;
-  }
 
-  ExportReport Report = buildExport(analyzeFiles(Options));
+  ExportReport Report = buildExport(analyzeFiles(*Options));
   for (const std::string &E : Report.Errors)
     llvm::errs() << "aiprov: " << E << "\n";
   for (const std::string &W : Report.Warnings)
     llvm::errs() << W << "\n";
 
-  bool Written = writeOutput(OutputFile, [&](llvm::raw_ostream &OS) {
+  bool Written = writeOutput(Walk.OutputFile, [&](llvm::raw_ostream &OS) {
     switch (Format.getValue()) {
     case ExportFormat::Json:
       renderExportJson(Report, OS);
