@@ -93,8 +93,15 @@ for f in $sources; do
   distcc clang++-19 "${flags[@]}" -c "$PWD/$f" -o "$work/plain-$(basename "$f").o" 2>> "$work/plain.err" ||
     { echo "FAIL: plain distcc compile of $f failed" >&2; fail=1; }
 done
-ok=$(grep -c 'COMPILE_OK' "$log" || true)
 count=$(echo "$sources" | wc -w)
+# distccd logs a job's summary after the client already has its object, so
+# under load the last COMPILE_OK can land a moment after distcc returns:
+# wait for it (up to 10 s) rather than count too early.
+for _ in $(seq 100); do
+  ok=$(grep -c 'COMPILE_OK' "$log" || true)
+  [ "$ok" -ge "$count" ] && break
+  sleep 0.1
+done
 if [ "$ok" -lt "$count" ]; then
   echo "FAIL: distccd compiled $ok of $count files itself" >&2; fail=1
 fi
