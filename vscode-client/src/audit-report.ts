@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import * as config from './config';
+import { AiprovContext } from './context';
 import { resolveServerPath } from './server-path';
 
 function runExport(executable: string, folder: string, output: string): Promise<void> {
@@ -22,17 +24,13 @@ function runExport(executable: string, folder: string, output: string): Promise<
   });
 }
 
-async function openAuditReport(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<void> {
+async function openAuditReport({ extension: context, client: { output } }: AiprovContext): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showInformationMessage('aiprov: open a folder to audit first.');
     return;
   }
-  const resolved = resolveServerPath(
-    vscode.workspace.getConfiguration('aiprov').get<string>('path', 'aiprov'),
-    process.env.PATH,
-    folder.uri.fsPath,
-  );
+  const resolved = resolveServerPath(config.get('path'), process.env.PATH, folder.uri.fsPath);
   if (!resolved.ok) {
     void vscode.window.showErrorMessage(`aiprov: cannot build the audit report: ${resolved.message}.`);
     return;
@@ -60,6 +58,6 @@ async function openAuditReport(context: vscode.ExtensionContext, output: vscode.
   panel.webview.html = fs.readFileSync(page, 'utf8');
 }
 
-export function activate(context: vscode.ExtensionContext, output: vscode.OutputChannel): void {
-  context.subscriptions.push(vscode.commands.registerCommand('aiprov.openAuditReport', () => openAuditReport(context, output)));
+export function activate(ctx: AiprovContext): void {
+  ctx.extension.subscriptions.push(vscode.commands.registerCommand('aiprov.openAuditReport', () => openAuditReport(ctx)));
 }

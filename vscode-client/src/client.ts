@@ -26,6 +26,7 @@ import {
   LanguageClientOptions,
   State,
 } from 'vscode-languageclient/node';
+import * as config from './config';
 import { InsertionTracker, Notice, TextChange } from './insertions';
 import { RegionsResult } from './regions';
 import { resolveServerPath } from './server-path';
@@ -81,7 +82,7 @@ export class AiprovClient implements vscode.Disposable {
     return this.stateDetail;
   }
 
-  /** The server's process id while it runs (for the test log). */
+  /** The server's process id while it runs (in the API: the end-to-end test kills it). */
   get serverPid(): number | undefined {
     const child = this.serverProcess;
     return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
@@ -103,9 +104,8 @@ export class AiprovClient implements vscode.Disposable {
   }
 
   async start(): Promise<void> {
-    const config = vscode.workspace.getConfiguration('aiprov');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const resolved = resolveServerPath(config.get<string>('path', 'aiprov'), process.env.PATH, folder);
+    const resolved = resolveServerPath(config.get('path'), process.env.PATH, folder);
     if (!resolved.ok) {
       this.setState('missing', resolved.message);
       this.output.appendLine(`aiprov: cannot start the language server: ${resolved.message}`);
@@ -119,7 +119,7 @@ export class AiprovClient implements vscode.Disposable {
         });
       return;
     }
-    const args = ['lsp', ...config.get<string[]>('arguments', [])];
+    const args = ['lsp', ...config.get('arguments')];
     const serverOptions = (): Promise<ChildProcess> => {
       this.output.appendLine(`aiprov: starting ${resolved.path} ${args.join(' ')}`);
       const child = spawn(resolved.path, args, { cwd: folder ?? path.dirname(resolved.path), stdio: 'pipe' });

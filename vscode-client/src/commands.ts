@@ -8,6 +8,8 @@
 
 import * as vscode from 'vscode';
 import { AiprovClient } from './client';
+import * as config from './config';
+import { AiprovContext } from './context';
 import { aiShare, describeRegion, linesOf } from './regions';
 import { RegionStore } from './region-store';
 import { documentLines } from './status';
@@ -44,7 +46,7 @@ function lastSelectedLine(selection: vscode.Selection): number {
 async function annotateSelection(client: AiprovClient): Promise<void> {
   const editor = activeSourceEditor();
   if (!editor) return;
-  const tools = vscode.workspace.getConfiguration('aiprov').get<string[]>('annotate.tools', []);
+  const tools = config.get('annotate.tools');
   const picked = await vscode.window.showQuickPick([...tools.map((label) => ({ label })), { label: 'Other…', other: true }], {
     title: 'aiprov: Annotate Selection as AI-Assisted',
     placeHolder: 'Which tool wrote the selected lines?',
@@ -123,8 +125,8 @@ async function showProvenance(client: AiprovClient, store: RegionStore): Promise
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export function activate(context: vscode.ExtensionContext, client: AiprovClient, store: RegionStore): void {
-  context.subscriptions.push(
+export function activate({ extension, client, store }: AiprovContext): void {
+  extension.subscriptions.push(
     vscode.commands.registerCommand('aiprov.annotate', () => annotateSelection(client)),
     vscode.commands.registerCommand('aiprov.review', () => markReviewed(client)),
     vscode.commands.registerCommand('aiprov.showProvenance', () => showProvenance(client, store)),

@@ -10,26 +10,26 @@
 // line), completion-list items, and text an AI tool inserts by other means.
 
 import * as vscode from 'vscode';
-import { AiprovClient } from './client';
+import * as config from './config';
+import { AiprovContext } from './context';
 
 const commitCommand = 'editor.action.inlineSuggest.commit';
 const expectationMs = 2_000;
 
 /** The tool to name: the setting, else GitHub Copilot when installed, else `unknown`. */
 function completionSource(): { tool: string; model?: string } {
-  const config = vscode.workspace.getConfiguration('aiprov');
-  let tool = config.get<string>('completion.tool', '').trim();
+  let tool = config.get('completion.tool').trim();
   if (!tool) tool = vscode.extensions.getExtension('GitHub.copilot') ? 'copilot' : 'unknown';
-  const model = config.get<string>('completion.model', '').trim();
+  const model = config.get('completion.model').trim();
   return model ? { tool, model } : { tool };
 }
 
-export function activate(context: vscode.ExtensionContext, client: AiprovClient): void {
+export function activate({ extension, client }: AiprovContext): void {
   let registration: vscode.Disposable | undefined;
   const register = (): void => {
     registration = vscode.commands.registerCommand(commitCommand, async (...args: unknown[]) => {
       const editor = vscode.window.activeTextEditor;
-      if (editor && vscode.workspace.getConfiguration('aiprov').get<boolean>('completion.capture', true)) {
+      if (editor && config.get('completion.capture')) {
         client.insertions.expect({
           uri: client.protocolUri(editor.document.uri),
           what: { kind: 'completion', source: completionSource() },
@@ -46,5 +46,5 @@ export function activate(context: vscode.ExtensionContext, client: AiprovClient)
     });
   };
   register();
-  context.subscriptions.push({ dispose: () => registration?.dispose() });
+  extension.subscriptions.push({ dispose: () => registration?.dispose() });
 }

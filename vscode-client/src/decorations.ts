@@ -8,6 +8,8 @@
 // `aiprov.decorations.enabled` turns them off.
 
 import * as vscode from 'vscode';
+import * as config from './config';
+import { AiprovContext } from './context';
 import { RegionState, regionState, linesOf } from './regions';
 import { RegionStore } from './region-store';
 
@@ -32,7 +34,7 @@ function createDecorationTypes(context: vscode.ExtensionContext): Map<RegionStat
   return types;
 }
 
-/** The ranges to decorate in `editor`, per state (exported for the test log). */
+/** The ranges to decorate in `editor`, per state (also in the API, for the end-to-end test). */
 export function decorationRanges(store: RegionStore, editor: vscode.TextEditor): Map<RegionState, vscode.Range[]> {
   const ranges = new Map<RegionState, vscode.Range[]>(states.map((s) => [s, []]));
   const result = store.get(editor.document.uri);
@@ -44,23 +46,20 @@ export function decorationRanges(store: RegionStore, editor: vscode.TextEditor):
   return ranges;
 }
 
-export function activate(context: vscode.ExtensionContext, store: RegionStore): void {
-  const types = createDecorationTypes(context);
-  const enabled = (): boolean => vscode.workspace.getConfiguration('aiprov').get<boolean>('decorations.enabled', true);
+export function activate({ extension, store }: AiprovContext): void {
+  const types = createDecorationTypes(extension);
   const decorate = (editor: vscode.TextEditor): void => {
-    const ranges = enabled() ? decorationRanges(store, editor) : undefined;
+    const ranges = config.get('decorations.enabled') ? decorationRanges(store, editor) : undefined;
     for (const state of states) editor.setDecorations(types.get(state)!, ranges?.get(state) ?? []);
   };
   const decorateAll = (): void => vscode.window.visibleTextEditors.forEach(decorate);
-  context.subscriptions.push(
+  extension.subscriptions.push(
     ...types.values(),
     store.onDidChange((uri) => {
       for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) decorate(editor);
     }),
     vscode.window.onDidChangeVisibleTextEditors(decorateAll),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiprov.decorations')) decorateAll();
-    }),
+    config.onDidChange(['decorations.enabled'], decorateAll),
   );
   decorateAll();
 }

@@ -1,37 +1,30 @@
-// Entry point: creates the language client and hands it to each feature, as
-// vscode-clangd does. Each feature lives in its own file and exports
-// `activate`.
+// Entry point: creates the language client and the region store once, and
+// hands them to each feature in one AiprovContext, as vscode-clangd does.
+// Each feature lives in its own file and exports `activate(ctx)`.
 
 import * as vscode from 'vscode';
+import { AiprovApi, api } from './api';
 import * as auditReport from './audit-report';
 import { AiprovClient } from './client';
 import * as commands from './commands';
 import * as completion from './completion';
+import * as config from './config';
+import { AiprovContext } from './context';
 import * as decorations from './decorations';
 import * as paste from './paste';
 import { RegionStore } from './region-store';
 import * as status from './status';
-import * as testLog from './test-log';
 
 let client: AiprovClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(extension: vscode.ExtensionContext): Promise<AiprovApi> {
   client = new AiprovClient();
-  const store = new RegionStore(client);
-  context.subscriptions.push(client, store);
-  testLog.activate(context, client, store);
-  status.activate(context, client, store);
-  decorations.activate(context, store);
-  commands.activate(context, client, store);
-  auditReport.activate(context, client.output);
-  paste.activate(context, client);
-  completion.activate(context, client);
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiprov.path') || e.affectsConfiguration('aiprov.arguments')) void client?.restart();
-    }),
-  );
+  const ctx: AiprovContext = { extension, client, store: new RegionStore(client) };
+  extension.subscriptions.push(ctx.client, ctx.store);
+  for (const feature of [status, decorations, commands, auditReport, paste, completion]) feature.activate(ctx);
+  extension.subscriptions.push(config.onDidChange(['path', 'arguments'], () => void client?.restart()));
   await client.start();
+  return api(ctx);
 }
 
 export async function deactivate(): Promise<void> {

@@ -20,6 +20,8 @@
 
 import * as vscode from 'vscode';
 import { AiprovClient, documentSelector } from './client';
+import * as config from './config';
+import { AiprovContext } from './context';
 
 /** Set on copy from a C/C++ editor; read back on paste. */
 const copyMimeType = 'application/vnd.aiprov.copy-source';
@@ -70,7 +72,7 @@ class PasteProvenanceProvider implements vscode.DocumentPasteEditProvider {
     ranges: readonly vscode.Range[],
     dataTransfer: vscode.DataTransfer,
   ): Promise<undefined> {
-    if (!vscode.workspace.getConfiguration('aiprov').get<boolean>('paste.capture', true)) return undefined;
+    if (!config.get('paste.capture')) return undefined;
     // VS Code applies the paste only once every provider has answered, so
     // the expectation below exists before the edit does. `value` is the
     // string prepareDocumentPaste stored, when the copy was made in this
@@ -105,8 +107,8 @@ class PasteProvenanceProvider implements vscode.DocumentPasteEditProvider {
   }
 }
 
-export function activate(context: vscode.ExtensionContext, client: AiprovClient): void {
-  context.subscriptions.push(
+export function activate({ extension, client }: AiprovContext): void {
+  extension.subscriptions.push(
     vscode.languages.registerDocumentPasteEditProvider(documentSelector, new PasteProvenanceProvider(client), {
       providedPasteEditKinds: [vscode.DocumentDropOrPasteEditKind.Text.append('aiprov')],
       copyMimeTypes: [copyMimeType],

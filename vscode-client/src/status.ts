@@ -5,9 +5,8 @@
 // running, restarts it (or opens the aiprov.path setting if it is missing).
 
 import * as vscode from 'vscode';
-import { AiprovClient } from './client';
+import { AiprovContext } from './context';
 import { aiShare, countByState } from './regions';
-import { RegionStore } from './region-store';
 
 /** Lines of a document as the share counts them: no final empty line. */
 export function documentLines(document: vscode.TextDocument): number {
@@ -15,7 +14,7 @@ export function documentLines(document: vscode.TextDocument): number {
   return count > 0 && document.lineAt(count - 1).text === '' ? count - 1 : count;
 }
 
-export function activate(context: vscode.ExtensionContext, client: AiprovClient, store: RegionStore): vscode.StatusBarItem {
+export function activate({ extension, client, store }: AiprovContext): void {
   const item = vscode.window.createStatusBarItem('aiprov.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'aiprov';
   const update = (): void => {
@@ -67,12 +66,11 @@ export function activate(context: vscode.ExtensionContext, client: AiprovClient,
     }
     item.show();
   };
-  context.subscriptions.push(
+  extension.subscriptions.push(
     item,
     client.onDidChangeState(update),
     store.onDidChange(update),
     vscode.window.onDidChangeActiveTextEditor(update),
   );
   update();
-  return item;
 }

@@ -34,8 +34,9 @@
 //   8. pointing aiprov.path at a missing file: an error naming the path and
 //      the setting, and "server not found" in the status bar.
 // Custom notifications and decoration ranges are not visible from the page:
-// the extension writes them to AIPROV_VSCODE_TEST_LOG (src/test-log.ts), and
-// this script reads that file. Screenshots of each step go to DIR.
+// extension-log/, a test-only extension installed next to aiprov, writes
+// them (from aiprov's API, src/api.ts) to AIPROV_VSCODE_TEST_LOG, and this
+// script reads that file. Screenshots of each step go to DIR.
 //
 // Exit status: 0 pass, 1 fail, 2 usage, 77 skipped because code-server,
 // chromium or playwright-core is not installed (scripts/setup installs them).
@@ -228,10 +229,13 @@ async function main() {
     const env = { ...process.env, HOME: tmp, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') };
     run(codeServerPath, [...commonArgs, '--install-extension', args.vsix], { env });
     ok('the .vsix installs with code-server --install-extension');
-    // The stand-in for an AI completion extension (fake-completion/).
-    const fakeVsix = path.join(tmp, 'fake-completion.vsix');
-    run(vscePath, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', fakeVsix], { cwd: path.join(HERE, 'fake-completion') });
-    run(codeServerPath, [...commonArgs, '--install-extension', fakeVsix], { env });
+    // The stand-in for an AI completion extension (fake-completion/), and
+    // the logger (extension-log/), which needs aiprov installed first.
+    for (const name of ['fake-completion', 'extension-log']) {
+      const testVsix = path.join(tmp, `${name}.vsix`);
+      run(vscePath, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', testVsix], { cwd: path.join(HERE, name) });
+      run(codeServerPath, [...commonArgs, '--install-extension', testVsix], { env });
+    }
 
     const port = await freePort();
     const out = fs.openSync(codeServerOut, 'w');
