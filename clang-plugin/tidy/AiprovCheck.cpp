@@ -6,8 +6,9 @@
 namespace aiprov::tidy {
 
 AiprovCheck::AiprovCheck(llvm::StringRef Name,
-                         clang::tidy::ClangTidyContext *Context, CheckId Id)
-    : ClangTidyCheck(Name, Context), Id(Id) {
+                         clang::tidy::ClangTidyContext *Context, CheckId Id,
+                         std::shared_ptr<SharedAnalyses> Analyses)
+    : ClangTidyCheck(Name, Context), Id(Id), Analyses(std::move(Analyses)) {
   this->Options.PolicyFile = ClangTidyCheck::Options.get("PolicyFile", "");
   this->Options.Ledger = ClangTidyCheck::Options.get("Ledger", "");
   this->Options.Headers = ClangTidyCheck::Options.get("Headers", false);
@@ -22,7 +23,7 @@ void AiprovCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
 void AiprovCheck::registerPPCallbacks(const clang::SourceManager &,
                                       clang::Preprocessor *PP,
                                       clang::Preprocessor *) {
-  Findings = std::make_unique<CompileFindings>(*PP, Options);
+  Analysis = Analyses->join(*PP, Options, Id);
 }
 
 void AiprovCheck::registerMatchers(clang::ast_matchers::MatchFinder *Finder) {
@@ -33,13 +34,12 @@ void AiprovCheck::registerMatchers(clang::ast_matchers::MatchFinder *Finder) {
 
 void AiprovCheck::check(
     const clang::ast_matchers::MatchFinder::MatchResult &Result) {
-  if (!Findings)
+  if (!Analysis)
     return;
-  Findings->createConsumer()->HandleTranslationUnit(*Result.Context);
-  CompileReport Report = Findings->finish();
-  Findings.reset(); // One report per TU.
-  for (const auto &[Where, Message] : Report.Errors)
-    diag(Where, "%0", clang::DiagnosticIDs::Error) << Message;
+  const CompileReport &Report = Analysis->report(*Result.Context);
+  if (Analysis->reportsErrors(Id))
+    for (const auto &[Where, Message] : Report.Errors)
+      diag(Where, "%0", clang::DiagnosticIDs::Error) << Message;
   for (const CompileFinding &F : Report.Findings) {
     if (F.What.Check != Id)
       continue;
@@ -52,6 +52,7 @@ void AiprovCheck::check(
            clang::DiagnosticIDs::Note)
           << F.What.Rule.Text;
   }
+  Analysis.reset(); // One report per TU.
 }
 
 } // namespace aiprov::tidy

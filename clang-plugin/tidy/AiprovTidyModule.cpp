@@ -16,13 +16,16 @@ class AiprovModule : public clang::tidy::ClangTidyModule {
 public:
   void
   addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    // One for the whole run: the checks of each TU share its analysis.
+    auto Analyses = std::make_shared<SharedAnalyses>();
     for (CheckId Id : {CheckId::ForbiddenRegion, CheckId::UnreviewedRegion,
                        CheckId::StaleReview, CheckId::UnknownPaste,
                        CheckId::MalformedAnnotation})
       Factories.registerCheckFactory(
           checkInfo(Id).Name,
-          [Id](llvm::StringRef Name, clang::tidy::ClangTidyContext *Context) {
-            return std::make_unique<AiprovCheck>(Name, Context, Id);
+          [Id, Analyses](llvm::StringRef Name,
+                         clang::tidy::ClangTidyContext *Context) {
+            return std::make_unique<AiprovCheck>(Name, Context, Id, Analyses);
           });
   }
 };
