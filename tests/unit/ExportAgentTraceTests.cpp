@@ -8,15 +8,14 @@
 // tests/scripts/export-format-validators.cmake.
 //
 //===----------------------------------------------------------------------===//
+#include "ScopedEnvironment.h"
 #include "aiprov/ledger/Ledger.h"
 #include "aiprov/output/Export.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include <cstdlib>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <set>
 
 namespace aiprov {
@@ -206,28 +205,20 @@ TEST(ExportAgentTrace, TimestampIsTheRunsOrSourceDateEpoch) {
       render(reportOf({annotated()}), "2030-01-02T03:04:05Z")[0]["timestamp"],
       "2030-01-02T03:04:05Z");
 
-  const char *Saved = std::getenv("SOURCE_DATE_EPOCH");
-  std::optional<std::string> Restore;
-  if (Saved)
-    Restore = Saved;
-  ::setenv("SOURCE_DATE_EPOCH", "1790000000", 1);
+  ScopedEnvironment Epoch("SOURCE_DATE_EPOCH", "1790000000");
   EXPECT_EQ(exportTimestamp(), "2026-09-21T14:13:20Z");
   // Empty options: the renderer asks exportTimestamp() itself.
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   renderExportAgentTrace(reportOf({annotated()}), OS);
   EXPECT_EQ(json::parse(OS.str())["timestamp"], "2026-09-21T14:13:20Z");
-  ::setenv("SOURCE_DATE_EPOCH", "0", 1);
+  Epoch.set("0");
   EXPECT_EQ(exportTimestamp(), "1970-01-01T00:00:00Z");
   // Not a number: ignored, so the time is now.
-  ::setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+  Epoch.set("yesterday");
   EXPECT_THAT(exportTimestamp(),
               MatchesRegex("20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:"
                            "[0-9]{2}Z"));
-  if (Restore)
-    ::setenv("SOURCE_DATE_EPOCH", Restore->c_str(), 1);
-  else
-    ::unsetenv("SOURCE_DATE_EPOCH");
 }
 
 TEST(ExportAgentTrace, UntrustedBytesStayOneValidLine) {

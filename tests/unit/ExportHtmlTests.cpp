@@ -4,11 +4,15 @@
 // untrusted string escaped (file names, key values, errors), bytes that are
 // not UTF-8 replaced, bidi and control characters made visible, nothing
 // loaded from anywhere, a CSP that allows exactly the inline style and
-// script, and the summary, chart, region, lost and problem sections saying
-// what the report says. How the page looks and sorts in a real browser is
-// tests/tools/render-html.js (tests/scripts/export-format-validators.cmake).
+// script, the summary, chart, region, lost and problem sections saying
+// what the report says, and an export time that the pin or
+// SOURCE_DATE_EPOCH sets, never the clock. How the page looks and sorts in a
+// real browser is tests/tools/render-html.js
+// (tests/scripts/export-format-validators.cmake).
 //
 //===----------------------------------------------------------------------===//
+#include "ScopedEnvironment.h"
+#include "aiprov/ledger/Ledger.h"
 #include "aiprov/output/Export.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Base64.h"
@@ -63,10 +67,12 @@ ExportReport sampleReport() {
   return Report;
 }
 
-std::string render(const ExportReport &Report) {
+/// The page exported at Timestamp (empty: when the renderer says).
+std::string render(const ExportReport &Report,
+                   const std::string &Timestamp = Pinned) {
   std::string Html;
   llvm::raw_string_ostream OS(Html);
-  renderExportHtml(Report, OS, {Pinned});
+  renderExportHtml(Report, OS, {Timestamp});
   return Html;
 }
 
@@ -288,7 +294,24 @@ TEST(ExportHtml, EmptyReportIsStillAPage) {
 }
 
 TEST(ExportHtml, PinnedTimestampMakesTheOutputReproducible) {
-  EXPECT_EQ(render(sampleReport()), render(sampleReport()));
+  // The page says when it was exported: the pinned time, never the time
+  // this run happens at (a pin years away, so the two cannot coincide).
+  constexpr const char *LongAgo = "2001-02-03T04:05:06Z";
+  std::string Before = nowTimestamp();
+  std::string Html = render(sampleReport(), LongAgo);
+  std::string After = nowTimestamp();
+  EXPECT_THAT(Html, HasSubstr("<time datetime=\"2001-02-03T04:05:06Z\">"
+                              "2001-02-03T04:05:06Z</time>"));
+  EXPECT_THAT(Html, Not(HasSubstr(Before)));
+  EXPECT_THAT(Html, Not(HasSubstr(After)));
+}
+
+TEST(ExportHtml, SourceDateEpochPinsThePageWithoutATimestamp) {
+  // No timestamp in the options: SOURCE_DATE_EPOCH's time, not now, the way
+  // a reproducible pipeline runs `aiprov export --format html`.
+  ScopedEnvironment Epoch("SOURCE_DATE_EPOCH", "1790000000");
+  EXPECT_EQ(render(sampleReport(), ""),
+            render(sampleReport(), "2026-09-21T14:13:20Z"));
 }
 
 TEST(ExportHtml, SharesRoundAsTheJsonExport) {
