@@ -13,6 +13,7 @@
 // model): fuzzed input may name any file, which is only ever read.
 //
 //===----------------------------------------------------------------------===//
+#include "aiprov/hooks/EditLocator.h"
 #include "aiprov/hooks/HookPayload.h"
 #include "aiprov/support/SourceText.h"
 #include "llvm/ADT/StringRef.h"

@@ -9,6 +9,7 @@
 #ifndef AIPROV_TESTS_HOOKPAYLOADTESTING_H
 #define AIPROV_TESTS_HOOKPAYLOADTESTING_H
 
+#include "aiprov/hooks/EditLocator.h"
 #include "aiprov/hooks/HookPayload.h"
 #include "llvm/ADT/StringRef.h"
 #include "gmock/gmock.h"

@@ -1,9 +1,8 @@
 //===--- HookPayloadTests.cpp - What every agent's payload must be --------===//
 //
 // The checks before any agent's own fields are read (empty input, where a
-// non-JSON payload breaks, a JSON value that is not an object), the
-// agents' names on the command line, and locateEdit() on edits written by
-// hand, for what does not depend on the agent.
+// non-JSON payload breaks, a JSON value that is not an object) and the
+// agents' names on the command line.
 //
 //===----------------------------------------------------------------------===//
 #include "HookPayloadTesting.h"
@@ -11,10 +10,7 @@
 namespace aiprov {
 namespace {
 
-using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::SizeIs;
 
 TEST(HookPayloadErrors, EmptyTruncatedAndNonJson) {
   EXPECT_EQ(parseError(HookAgent::ClaudeCode, ""),
@@ -35,26 +31,6 @@ TEST(HookPayloadErrors, EmptyTruncatedAndNonJson) {
                         "at line 1, column 2"));
   EXPECT_EQ(parseError(HookAgent::Cursor, "[1, 2]"),
             "cursor hook payload is not a JSON object");
-}
-
-TEST(HookPayloadLocate, CrlfFileAndMissingText) {
-  HookEdit Edit{"/p/f.cpp", {{"int a;\nint b;\n", 0, false, {}}}};
-  EXPECT_THAT(linesOf(Edit, "x\r\nint a;\r\nint b;\r\n"),
-              ElementsAre(LineRange{2, 3}));
-  HookEdit Long{"/p/f.cpp", {{"a\nb\nc\nd\ne\n", 0, false, {}}}};
-  EXPECT_THAT(linesOf(Long, "x\r\na\r\nb\r\nc\r\nd\r\ne\r\n"),
-              ElementsAre(LineRange{2, 6}));
-  LocatedLines L = locateEdit(Edit, "int c;\n");
-  EXPECT_THAT(L.Ranges, IsEmpty());
-  ASSERT_THAT(L.Unplaced, SizeIs(1));
-  EXPECT_EQ(L.Unplaced[0],
-            "the text the agent wrote ('int a;') is no longer in the file");
-}
-
-TEST(HookPayloadLocate, SurroundingNewlinesBelongToNeighbouringLines) {
-  HookEdit Edit{"/p/f.cpp", {{"\nint b;\n", 0, false, {}}}};
-  EXPECT_THAT(linesOf(Edit, "int a;\nint b;\nint c;\n"),
-              ElementsAre(LineRange{2, 2}));
 }
 
 TEST(HookPayloadAgents, Names) {

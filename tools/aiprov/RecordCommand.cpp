@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "aiprov/hooks/EditLocator.h"
 #include "aiprov/hooks/HookPayload.h"
 #include "aiprov/ledger/Recording.h"
 #include "aiprov/policy/Policy.h"

@@ -4,15 +4,13 @@
 // and pass it JSON describing the edit (docs/hooks.md has each shape and its
 // source). This turns that JSON into one agent-neutral list of edits: which
 // file, and which text the agent wrote, with a line where the payload knows
-// one. locateEdit() then finds that text in the file as it is now, which is
-// what ledger records describe (SPEC §5): a payload's line numbers are only
-// a hint, since a formatter or another hook may have run in between.
+// one. locateEdit() (EditLocator.h) then finds that text in the file as it
+// is now.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AIPROV_HOOKS_HOOKPAYLOAD_H
 #define AIPROV_HOOKS_HOOKPAYLOAD_H
 
-#include "aiprov/ledger/Recording.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <optional>
@@ -78,20 +76,6 @@ struct HookPayload {
 /// transcript (transcript_path) when it is readable.
 llvm::Expected<HookPayload> parseHookPayload(HookAgent Agent,
                                              llvm::StringRef Json);
-
-/// What locateEdit() found: the lines the edit's texts occupy in Content
-/// (1-based, sorted, merged), and one sentence per text it could not place.
-struct LocatedLines {
-  std::vector<LineRange> Ranges;
-  std::vector<std::string> Unplaced;
-};
-
-/// Finds Edit's texts in Content, the file as it is now. A text found
-/// several times goes to the occurrence nearest its NearLine; without one
-/// it is unplaced unless AllOccurrences. Leading and trailing newlines of a
-/// text belong to neighbouring lines and are not counted; a text of only
-/// newlines (a deletion) has no lines.
-LocatedLines locateEdit(const HookEdit &Edit, llvm::StringRef Content);
 
 } // namespace aiprov
 
