@@ -1,8 +1,10 @@
 //===--- EditLocator.cpp - The lines an agent's edit occupies now ---------===//
 //
 // A text is searched for verbatim; payloads carry "\n" line ends whatever
-// the file uses, so when that finds nothing in a file with "\r\n" line
-// ends, the text is searched for again with those.
+// the file uses, so when that finds nothing in a file with "\r\n" or lone
+// "\r" line ends, the text is searched for again with the file's. Lines are
+// counted by LineTable, so a lone "\r" ends a line here as it does for
+// clang and for `aiprov check`, and recorded lines are the ones checked.
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/hooks/EditLocator.h"
@@ -12,21 +14,6 @@
 namespace aiprov {
 
 namespace {
-
-/// Byte offsets where each line of Content starts.
-std::vector<size_t> lineStarts(llvm::StringRef Content) {
-  std::vector<size_t> Starts{0};
-  for (size_t I = 0; I < Content.size(); ++I)
-    if (Content[I] == '\n' && I + 1 < Content.size())
-      Starts.push_back(I + 1);
-  return Starts;
-}
-
-/// 1-based line holding byte Offset.
-unsigned lineOf(const std::vector<size_t> &Starts, size_t Offset) {
-  return std::upper_bound(Starts.begin(), Starts.end(), Offset) -
-         Starts.begin();
-}
 
 /// Offsets of every occurrence of Needle; a Needle ending in \n also
 /// matches without it at the very end of a file that lacks a final
@@ -43,16 +30,38 @@ std::vector<size_t> occurrences(llvm::StringRef Content,
   return Found;
 }
 
+/// The line terminator Content uses other than "\n": "\r\n", else "\r"
+/// when it has lone ones, else empty.
+llvm::StringRef otherLineEnd(llvm::StringRef Content) {
+  if (Content.contains("\r\n"))
+    return "\r\n";
+  if (Content.contains('\r'))
+    return "\r";
+  return "";
+}
+
+/// Text with each "\n" replaced by LineEnd.
+std::string withLineEnds(llvm::StringRef Text, llvm::StringRef LineEnd) {
+  std::string Out;
+  for (char C : Text) {
+    if (C == '\n')
+      Out += LineEnd;
+    else
+      Out += C;
+  }
+  return Out;
+}
+
 void addRange(std::vector<LineRange> &Ranges, unsigned First, unsigned Last) {
   if (First <= Last)
     Ranges.push_back({First, Last});
 }
 
-/// Lines that Needle (W's text as matched, perhaps with CRLF line ends)
-/// occupies at byte Offset, per WrittenText's rules.
+/// Lines that Needle (W's text as matched, perhaps with the file's line
+/// ends) occupies at byte Offset, per WrittenText's rules.
 void linesAt(const WrittenText &W, llvm::StringRef Needle, size_t Offset,
-             const std::vector<size_t> &Starts, std::vector<LineRange> &Out) {
-  unsigned First = lineOf(Starts, Offset);
+             const LineTable &Lines, std::vector<LineRange> &Out) {
+  unsigned First = Lines.positionOf(Offset).Line;
   if (!W.OwnLines.empty()) {
     for (unsigned Own : W.OwnLines)
       addRange(Out, First + Own, First + Own);
@@ -62,8 +71,8 @@ void linesAt(const WrittenText &W, llvm::StringRef Needle, size_t Offset,
   llvm::StringRef Text = Needle.trim("\r\n");
   if (Text.empty())
     return;
-  addRange(Out, lineOf(Starts, Offset + Lead),
-           lineOf(Starts, Offset + Lead + Text.size() - 1));
+  addRange(Out, Lines.positionOf(Offset + Lead).Line,
+           Lines.positionOf(Offset + Lead + Text.size() - 1).Line);
 }
 
 std::vector<LineRange> merged(std::vector<LineRange> Ranges) {
@@ -84,22 +93,18 @@ std::vector<LineRange> merged(std::vector<LineRange> Ranges) {
 
 LocatedLines locateEdit(const HookEdit &Edit, llvm::StringRef Content) {
   LocatedLines Result;
-  std::vector<size_t> Starts = lineStarts(Content);
+  LineTable Lines(Content);
+  llvm::StringRef FileLineEnd = otherLineEnd(Content);
   std::vector<LineRange> Ranges;
   for (const WrittenText &W : Edit.Texts) {
     if (W.OwnLines.empty() && llvm::StringRef(W.Text).trim('\n').empty())
       continue; // A deletion: nothing of the agent's is left.
     std::string Needle = W.Text;
     std::vector<size_t> Found = occurrences(Content, Needle);
-    // A CRLF file: the payload's text may have plain \n line ends.
+    // The payload's text ends lines in \n whatever the file ends them in.
     if (Found.empty() && Needle.find('\n') != std::string::npos &&
-        Content.contains("\r\n")) {
-      Needle.clear();
-      for (char C : W.Text) {
-        if (C == '\n')
-          Needle += '\r';
-        Needle += C;
-      }
+        !FileLineEnd.empty()) {
+      Needle = withLineEnds(W.Text, FileLineEnd);
       Found = occurrences(Content, Needle);
     }
     std::string Excerpt =
@@ -118,14 +123,14 @@ LocatedLines locateEdit(const HookEdit &Edit, llvm::StringRef Content) {
     }
     if (W.AllOccurrences && W.NearLine == 0) {
       for (size_t At : Found)
-        linesAt(W, Needle, At, Starts, Ranges);
+        linesAt(W, Needle, At, Lines, Ranges);
       continue;
     }
     // Nearest to where the payload says it starts; the earlier one on a tie.
     size_t Best = Found.front();
     unsigned BestDistance = ~0U;
     for (size_t At : Found) {
-      unsigned Line = lineOf(Starts, At);
+      unsigned Line = Lines.positionOf(At).Line;
       unsigned Distance =
           Line > W.NearLine ? Line - W.NearLine : W.NearLine - Line;
       if (Distance < BestDistance) {
@@ -133,7 +138,7 @@ LocatedLines locateEdit(const HookEdit &Edit, llvm::StringRef Content) {
         BestDistance = Distance;
       }
     }
-    linesAt(W, Needle, Best, Starts, Ranges);
+    linesAt(W, Needle, Best, Lines, Ranges);
   }
   Result.Ranges = merged(std::move(Ranges));
   return Result;

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "HookPayloadTesting.h"
+#include <algorithm>
 
 namespace aiprov {
 namespace {
@@ -31,6 +32,29 @@ TEST(HookPayloadLocate, SurroundingNewlinesBelongToNeighbouringLines) {
   HookEdit Edit{"/p/f.cpp", {{"\nint b;\n", 0, false, {}}}};
   EXPECT_THAT(linesOf(Edit, "int a;\nint b;\nint c;\n"),
               ElementsAre(LineRange{2, 2}));
+}
+
+TEST(HookPayloadLocate, LoneCarriageReturnsEndLinesAsNewlinesDo) {
+  // Classic Mac OS line ends: clang, and so `aiprov check`, counts a lone
+  // "\r" as a line end, and the payload's texts still end lines in "\n".
+  std::string LoneCr = Now.str();
+  std::replace(LoneCr.begin(), LoneCr.end(), '\n', '\r');
+  struct Case {
+    WrittenText Text;
+    LineRange Lines;
+  } Cases[] = {
+      {{"  int y = 2;\n  return y;\n", 0, false, {}}, {3, 4}},
+      // A hunk's new side: context, two added lines, context.
+      {{"int f() {\n  int y = 2;\n  return y;\n}\n", 2, false, {1, 2}}, {3, 4}},
+      // Several occurrences: the one nearest the payload's line.
+      {{"int", 6, false, {}}, {6, 6}},
+      {{"\nint g() { return 0; }\n", 0, false, {}}, {6, 6}},
+  };
+  for (const Case &C : Cases) {
+    HookEdit Edit{"/p/f.cpp", {C.Text}};
+    EXPECT_THAT(linesOf(Edit, Now), ElementsAre(C.Lines)) << C.Text.Text;
+    EXPECT_THAT(linesOf(Edit, LoneCr), ElementsAre(C.Lines)) << C.Text.Text;
+  }
 }
 
 } // namespace

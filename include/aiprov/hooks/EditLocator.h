@@ -4,7 +4,8 @@
 // payload describes the edit as the agent made it: a formatter or another
 // hook may have run in between, so a payload's line numbers are only a
 // hint. This finds the text the agent wrote in the file's current content
-// and says which lines it occupies.
+// and says which lines it occupies, counting lines the way LineTable (and
+// so clang) does.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AIPROV_HOOKS_EDITLOCATOR_H
@@ -30,7 +31,7 @@ struct LocatedLines {
 /// it is unplaced unless AllOccurrences. Leading and trailing newlines of a
 /// text belong to neighbouring lines and are not counted; a text of only
 /// newlines (a deletion) has no lines. A text's "\n" line ends also match
-/// the "\r\n" ones of a file that uses those.
+/// the "\r\n" or lone "\r" ones of a file that uses those.
 LocatedLines locateEdit(const HookEdit &Edit, llvm::StringRef Content);
 
 } // namespace aiprov
