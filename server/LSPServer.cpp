@@ -12,6 +12,7 @@
 #include "CodeActions.h"
 #include "Logger.h"
 #include "aiprov/directives/Directive.h"
+#include "aiprov/support/Uri.h"
 #include "aiprov/support/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -24,9 +25,8 @@ namespace {
 /// The absolute, normalized path a document URI names; "" for an
 /// `untitled:` buffer, which has no file, so no policy and no ledger. Any
 /// other URI is refused: the path it decodes to would not be the file the
-/// editor shows (an escape decoding to NUL truncated it once, and a paste
-/// was recorded under the truncated name), or it is not a local file.
-llvm::Expected<std::string> filePathOfUri(llvm::StringRef Uri) {
+/// editor shows (filePathOfUri), or it is not a local file.
+llvm::Expected<std::string> documentPathOfUri(llvm::StringRef Uri) {
   auto Refuse = [&](const llvm::Twine &Why) {
     // Control bytes are shown escaped: the log is a terminal's or a file's.
     std::string Shown;
@@ -41,41 +41,18 @@ llvm::Expected<std::string> filePathOfUri(llvm::StringRef Uri) {
                                    "document URI '" + Shown +
                                        "' refused: " + Why);
   };
-  if (Uri.contains('\0'))
-    return Refuse("it contains a NUL character");
-  llvm::StringRef Scheme = Uri.take_until([](char C) { return C == ':'; });
-  if (Scheme.equals_insensitive("untitled") && Scheme.size() < Uri.size())
-    return "";
-  if (!Scheme.equals_insensitive("file") || Scheme.size() == Uri.size())
-    return Refuse("only file: and untitled: documents are checked");
-  llvm::StringRef Rest = Uri.drop_front(Scheme.size() + 1);
-  if (!Rest.consume_front("//"))
-    return Refuse("a file URI starts with file://");
-  llvm::StringRef Host = Rest.take_until([](char C) { return C == '/'; });
-  if (!Host.empty() && !Host.equals_insensitive("localhost"))
-    return Refuse("it names host '" + Host + "', not a local file");
-  Rest = Rest.drop_front(Host.size());
-  std::string Path;
-  for (size_t I = 0; I < Rest.size(); ++I) {
-    if (Rest[I] != '%') {
-      Path.push_back(Rest[I]);
-      continue;
-    }
-    unsigned Byte = 0;
-    llvm::StringRef Hex = Rest.substr(I + 1, 2);
-    if (Hex.size() != 2 || !llvm::all_of(Hex, llvm::isHexDigit) ||
-        Hex.getAsInteger(16, Byte))
-      return Refuse("invalid percent-escape '" + Rest.substr(I, 3) + "'");
-    if (Byte == 0)
-      return Refuse("'%" + Hex + "' decodes to a NUL character");
-    Path.push_back(static_cast<char>(Byte));
-    I += 2;
+  // A NUL is refused whatever the scheme: filePathOfUri says so.
+  if (!Uri.contains('\0')) {
+    llvm::StringRef Scheme = uriScheme(Uri);
+    if (Scheme.equals_insensitive("untitled"))
+      return "";
+    if (!Scheme.equals_insensitive("file"))
+      return Refuse("only file: and untitled: documents are checked");
   }
-  if (!llvm::sys::path::is_absolute(Path))
-    return Refuse("not an absolute path");
-  llvm::SmallString<256> Normal(Path);
-  llvm::sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
-  return std::string(Normal);
+  llvm::Expected<std::string> Path = filePathOfUri(Uri);
+  if (!Path)
+    return Refuse(llvm::toString(Path.takeError()));
+  return Path;
 }
 
 /// Why Line (0-based, client) is not a line of Doc; nullopt when it is.
@@ -352,7 +329,7 @@ void LSPServer::onCancelRequest(const lsp::CancelParams &Params) {
 
 void LSPServer::onDidOpen(const lsp::DidOpenTextDocumentParams &Params) {
   const lsp::TextDocumentItem &Item = Params.textDocument;
-  llvm::Expected<std::string> Path = filePathOfUri(Item.uri);
+  llvm::Expected<std::string> Path = documentPathOfUri(Item.uri);
   if (!Path) {
     // Not opened: nothing is recorded, shown or answered under a wrong
     // name, and requests about it say the document is not open.

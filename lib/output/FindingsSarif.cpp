@@ -14,6 +14,7 @@
 #include "SarifCommon.h"
 #include "aiprov/output/FindingsOutput.h"
 #include "aiprov/support/Paths.h"
+#include "aiprov/support/Uri.h"
 #include "aiprov/support/Version.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -29,30 +30,6 @@ using sarif::Json;
 using namespace sarif;
 
 constexpr const char *SrcRootId = "%SRCROOT%";
-
-/// RFC 3986 pchar minus ':' (which would make a relative reference look
-/// like a scheme), plus '/'. Everything else, including '%' and every
-/// non-ASCII byte, is percent-encoded.
-bool isVerbatimUriByte(unsigned char C) {
-  if (llvm::isAlnum(C))
-    return true;
-  return llvm::StringRef("-._~!$&'()*+,;=@/").contains(C);
-}
-
-std::string percentEncode(llvm::StringRef Path) {
-  std::string Out;
-  Out.reserve(Path.size());
-  for (unsigned char C : Path) {
-    if (isVerbatimUriByte(C)) {
-      Out += C;
-      continue;
-    }
-    Out += '%';
-    Out += llvm::hexdigit(C >> 4, /*LowerCase=*/false);
-    Out += llvm::hexdigit(C & 0xF, /*LowerCase=*/false);
-  }
-  return Out;
-}
 
 /// The base URI of %SRCROOT%: SARIF wants a directory URI ending in '/'.
 std::string directoryUri(llvm::StringRef Dir) {
@@ -238,18 +215,13 @@ Json logJson(Json Rules, Json Results, const std::vector<std::string> &Errors,
 
 } // namespace sarif
 
-std::string fileUri(llvm::StringRef AbsolutePath) {
-  // "file://" + an empty authority + the absolute path's own leading '/'.
-  return "file://" + percentEncode(AbsolutePath);
-}
-
 ArtifactUri artifactUri(llvm::StringRef Path,
                         llvm::StringRef WorkingDirectory) {
   const std::string Absolute = absolutePath(Path, WorkingDirectory);
   const std::string Root = absolutePath(WorkingDirectory);
   if (std::optional<llvm::StringRef> Below = pathBelow(Absolute, Root);
       Below && !Below->empty())
-    return {percentEncode(*Below), SrcRootId};
+    return {percentEncodePath(*Below), SrcRootId};
   return {fileUri(Absolute), ""};
 }
 

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "aiprov/check/Finding.h"
 #include "aiprov/output/FindingsOutput.h"
+#include "aiprov/support/Uri.h"
 #include "aiprov/support/Version.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -442,28 +443,6 @@ TEST(SarifOutput, InvalidUtf8IsReplacedNotThrown) {
 }
 
 //===-- URIs --------------------------------------------------------------===//
-
-TEST(Uri, FileUriPercentEncodes) {
-  struct Case {
-    const char *Path, *Expected;
-  } Cases[] = {
-      {"/repo/src/a.cpp", "file:///repo/src/a.cpp"},
-      {"/my repo/a b.cpp", "file:///my%20repo/a%20b.cpp"},
-      {"/repo/#1/50%.cpp", "file:///repo/%231/50%25.cpp"},
-      {"/repo/?x[1]{2}.h", "file:///repo/%3Fx%5B1%5D%7B2%7D.h"},
-      {"/repo/na\xC3\xAFve/\xE6\x97\xA5.cpp",
-       "file:///repo/na%C3%AFve/%E6%97%A5.cpp"},
-      {"/repo/c:d\\e\"f<g>.cpp", "file:///repo/c%3Ad%5Ce%22f%3Cg%3E.cpp"},
-      // Sub-delimiters, '@' and the unreserved marks are legal in a path.
-      {"/repo/a+b(c),d;e=f&g$h!i'j*k@l~m_n-o.p",
-       "file:///repo/a+b(c),d;e=f&g$h!i'j*k@l~m_n-o.p"},
-      {"/", "file:///"},
-  };
-  for (const Case &C : Cases) {
-    SCOPED_TRACE(C.Path);
-    EXPECT_EQ(fileUri(C.Path), C.Expected);
-  }
-}
 
 TEST(Uri, ArtifactUriIsRelativeToSourceRootWhenBelowIt) {
   struct Case {

@@ -31,11 +31,6 @@ struct SarifOptions {
 void renderSarif(const CheckReport &Report, llvm::raw_ostream &OS,
                  const SarifOptions &Options);
 
-/// An RFC 8089 "file:" URI for an absolute path, each byte other than an
-/// unreserved character, a sub-delimiter, '@' or '/' percent-encoded
-/// ("/a b/#1.cpp" -> "file:///a%20b/%231.cpp").
-std::string fileUri(llvm::StringRef AbsolutePath);
-
 /// How SARIF names a file: a relative reference with BaseId "%SRCROOT%"
 /// when Path lies below WorkingDirectory (an absolute directory), else an
 /// absolute file: URI with an empty BaseId. Relative paths are taken
