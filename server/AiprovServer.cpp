@@ -152,13 +152,13 @@ AiprovServer::openDocument(llvm::StringRef Key, llvm::StringRef Path,
 }
 
 llvm::Error AiprovServer::applyTracked(std::string &Text,
-                                       llvm::ArrayRef<DocumentEdit> Edits,
+                                       llvm::ArrayRef<ContentChange> Edits,
                                        TrackedChange &Change) const {
   // Each edit's insertion, carried through the edits after it in the same
   // change, so all are in lines of the final text.
   RegionTracker Tracker;
   std::vector<unsigned> Counts;
-  for (const DocumentEdit &Edit : Edits) {
+  for (const ContentChange &Edit : Edits) {
     // Positions are found through a line table, not by walking the text
     // from its start for each (SourceCode.cpp).
     std::optional<LineTable> Lines;
@@ -177,9 +177,9 @@ llvm::Error AiprovServer::applyTracked(std::string &Text,
     } else {
       ByteEdit Changed =
           trimUnchanged(Text, Bytes->Begin, Bytes->End, Bytes->NewText);
-      aiprov::DocumentEdit Engine = aiprov::DocumentEdit::within(
-          Text, *Lines, Lines->positionOf(Changed.Begin),
-          Lines->positionOf(Changed.End), Changed.NewText);
+      DocumentEdit Engine =
+          DocumentEdit::within(Text, *Lines, Lines->positionOf(Changed.Begin),
+                               Lines->positionOf(Changed.End), Changed.NewText);
       Tracker.applyEdit(Engine);
       Change.LedgerLines.applyEdit(Engine);
       LineRange Now = insertedLines(Engine);
@@ -257,7 +257,7 @@ void AiprovServer::write(llvm::StringRef Path,
 
 llvm::Expected<std::shared_ptr<const DocumentAnalysis>>
 AiprovServer::changeDocument(llvm::StringRef Key,
-                             llvm::ArrayRef<DocumentEdit> Edits,
+                             llvm::ArrayRef<ContentChange> Edits,
                              int64_t Version) {
   auto It = Documents.find(Key);
   if (It == Documents.end())

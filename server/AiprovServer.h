@@ -71,12 +71,6 @@ struct DocumentAnalysis {
   DocumentAnalysis &operator=(const DocumentAnalysis &) = delete;
 };
 
-/// A region's extent in client positions: from the start of its first line
-/// to the end (before the terminator) of its last.
-struct DocumentSpan {
-  DocumentPosition Start, End;
-};
-
 /// Not thread-safe: call from one thread (the transport's reader). The
 /// snapshots it hands out may be read anywhere.
 class AiprovServer {
@@ -107,7 +101,7 @@ public:
   /// the document unchanged, when Key is not open or a range is reversed.
   /// Positions past a line's or the file's end are clamped and logged.
   llvm::Expected<std::shared_ptr<const DocumentAnalysis>>
-  changeDocument(llvm::StringRef Key, llvm::ArrayRef<DocumentEdit> Edits,
+  changeDocument(llvm::StringRef Key, llvm::ArrayRef<ContentChange> Edits,
                  int64_t Version);
 
   /// The regions of an AST parse of Key at Version: Key's snapshot is
@@ -219,7 +213,7 @@ private:
   /// Applies Edits to Text, moving Change.LedgerLines with them and
   /// noting what they inserted (for paste detection).
   llvm::Error applyTracked(std::string &Text,
-                           llvm::ArrayRef<DocumentEdit> Edits,
+                           llvm::ArrayRef<ContentChange> Edits,
                            TrackedChange &Change) const;
 
   Options Opts;

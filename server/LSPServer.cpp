@@ -372,13 +372,13 @@ void LSPServer::onParsed(const ParseRequest &Request,
 }
 
 void LSPServer::onDidChange(const lsp::DidChangeTextDocumentParams &Params) {
-  std::vector<DocumentEdit> Edits;
+  std::vector<ContentChange> Edits;
   for (const lsp::TextDocumentContentChangeEvent &Change :
        Params.contentChanges) {
-    DocumentEdit Edit;
+    ContentChange Edit;
     if (Change.range)
-      Edit.Range = DocumentEdit::Span{fromWire(Change.range->start),
-                                      fromWire(Change.range->end)};
+      Edit.Range = DocumentSpan{fromWire(Change.range->start),
+                                fromWire(Change.range->end)};
     Edit.NewText = Change.text;
     Edits.push_back(std::move(Edit));
   }

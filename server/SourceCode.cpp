@@ -160,12 +160,12 @@ ByteEdit trimUnchanged(llvm::StringRef Text, size_t Begin, size_t End,
 }
 
 llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
-                                     const DocumentEdit &Edit,
+                                     const ContentChange &Edit,
                                      OffsetEncoding Encoding, unsigned *Clamped,
                                      const LineTable *Lines) {
   if (!Edit.Range)
     return ByteEdit{0, Text.size(), Edit.NewText};
-  const DocumentEdit::Span &Range = *Edit.Range;
+  const DocumentSpan &Range = *Edit.Range;
   if (before(Range.End, Range.Start))
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
@@ -196,10 +196,10 @@ llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
   return ByteEdit{Begin, std::max(Begin, End), Edit.NewText};
 }
 
-llvm::Error applyEdits(std::string &Text, llvm::ArrayRef<DocumentEdit> Edits,
+llvm::Error applyEdits(std::string &Text, llvm::ArrayRef<ContentChange> Edits,
                        OffsetEncoding Encoding, unsigned *Clamped) {
   std::string Result = Text;
-  for (const DocumentEdit &Edit : Edits) {
+  for (const ContentChange &Edit : Edits) {
     llvm::Expected<ByteEdit> Bytes =
         resolveEdit(Result, Edit, Encoding, Clamped);
     if (!Bytes)

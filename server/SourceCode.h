@@ -84,13 +84,17 @@ struct ByteEdit {
 ByteEdit trimUnchanged(llvm::StringRef Text, size_t Begin, size_t End,
                        llvm::StringRef NewText);
 
-/// One change of textDocument/didChange: a replacement of Range, or of the
-/// whole text when Range is absent.
-struct DocumentEdit {
-  struct Span {
-    DocumentPosition Start, End;
-  };
-  std::optional<Span> Range;
+/// A range of client positions, Start to End (exclusive).
+struct DocumentSpan {
+  DocumentPosition Start, End;
+};
+
+/// One change of textDocument/didChange as the client sent it, in client
+/// positions: a replacement of Range, or of the whole text when Range is
+/// absent. (The engine's DocumentEdit is the same change in engine lines
+/// and byte columns, for its RegionTracker.)
+struct ContentChange {
+  std::optional<DocumentSpan> Range;
   std::string NewText;
 };
 
@@ -100,7 +104,7 @@ struct DocumentEdit {
 /// past its line's end is clamped (LSP), and Clamped (when given) counts
 /// clamped positions. Lines as for offsetOfPosition.
 llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
-                                     const DocumentEdit &Edit,
+                                     const ContentChange &Edit,
                                      OffsetEncoding Encoding,
                                      unsigned *Clamped = nullptr,
                                      const LineTable *Lines = nullptr);
@@ -108,7 +112,7 @@ llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
 /// Applies Edits to Text in order, each against the text the previous one
 /// left (LSP semantics). An edit resolveEdit refuses is an error and leaves
 /// Text unchanged; Clamped counts positions that had to be clamped.
-llvm::Error applyEdits(std::string &Text, llvm::ArrayRef<DocumentEdit> Edits,
+llvm::Error applyEdits(std::string &Text, llvm::ArrayRef<ContentChange> Edits,
                        OffsetEncoding Encoding, unsigned *Clamped = nullptr);
 
 } // namespace aiprov::server

@@ -143,7 +143,7 @@ TEST_F(CodeActionsTest, DeletesALedgerRegionRunByRun) {
                     P3 = "report(\"mean\", generated_mean, precision);\n";
   auto Doc = open("a;\nz;\n");
   auto Changed = Server->changeDocument(
-      Doc->Key, {{DocumentEdit::Span{{1, 0}, {1, 0}}, P1 + P2 + P3}}, 2);
+      Doc->Key, {{DocumentSpan{{1, 0}, {1, 0}}, P1 + P2 + P3}}, 2);
   ASSERT_TRUE(static_cast<bool>(Changed));
   PasteNotice Notice;
   Notice.What = PasteNotice::Kind::Completion;

@@ -80,9 +80,9 @@ TEST(SourceCodeTest, PositionsRoundTripOverEveryOffset) {
 
 TEST(SourceCodeTest, IncrementalEditsApplyInOrder) {
   std::string Text = "line1\nline2\n";
-  std::vector<DocumentEdit> Edits = {
-      {DocumentEdit::Span{{0, 0}, {0, 0}}, "new\n"}, // Insert above.
-      {DocumentEdit::Span{{2, 4}, {2, 5}}, "TWO"},   // Against the result.
+  std::vector<ContentChange> Edits = {
+      {DocumentSpan{{0, 0}, {0, 0}}, "new\n"}, // Insert above.
+      {DocumentSpan{{2, 4}, {2, 5}}, "TWO"},   // Against the result.
   };
   ASSERT_FALSE(bool(applyEdits(Text, Edits, OffsetEncoding::UTF16)));
   EXPECT_EQ(Text, "new\nline1\nlineTWO\n");
@@ -97,16 +97,15 @@ TEST(SourceCodeTest, FullEditReplacesEverything) {
 
 TEST(SourceCodeTest, EditAfterSurrogatePairUsesUtf16Units) {
   std::string Text = Emoji;
-  ASSERT_FALSE(
-      bool(applyEdits(Text, {{DocumentEdit::Span{{0, 3}, {0, 4}}, "B"}},
-                      OffsetEncoding::UTF16)));
+  ASSERT_FALSE(bool(applyEdits(Text, {{DocumentSpan{{0, 3}, {0, 4}}, "B"}},
+                               OffsetEncoding::UTF16)));
   EXPECT_EQ(Text, "a\xF0\x9F\x98\x80"
                   "B");
 }
 
 TEST(SourceCodeTest, ReversedRangeIsAnErrorAndChangesNothing) {
   std::string Text = "abc";
-  llvm::Error E = applyEdits(Text, {{DocumentEdit::Span{{0, 2}, {0, 1}}, "x"}},
+  llvm::Error E = applyEdits(Text, {{DocumentSpan{{0, 2}, {0, 1}}, "x"}},
                              OffsetEncoding::UTF16);
   EXPECT_TRUE(bool(E));
   llvm::consumeError(std::move(E));
@@ -116,9 +115,8 @@ TEST(SourceCodeTest, ReversedRangeIsAnErrorAndChangesNothing) {
 TEST(SourceCodeTest, PastTheLineEndEditsClampAndCount) {
   std::string Text = "ab\ncd";
   unsigned Clamped = 0;
-  ASSERT_FALSE(
-      bool(applyEdits(Text, {{DocumentEdit::Span{{0, 9}, {1, 9}}, "!"}},
-                      OffsetEncoding::UTF16, &Clamped)));
+  ASSERT_FALSE(bool(applyEdits(Text, {{DocumentSpan{{0, 9}, {1, 9}}, "!"}},
+                               OffsetEncoding::UTF16, &Clamped)));
   EXPECT_EQ(Text, "ab!");
   EXPECT_EQ(Clamped, 2U);
 }
@@ -129,10 +127,9 @@ TEST(SourceCodeTest, EditsPastTheLastLineAreRefused) {
   for (const char *Text : {"ab\ncd", "ab\r\ncd", "ab\rcd"}) {
     std::string Doc = Text;
     LineTable Lines(Doc);
-    for (DocumentEdit::Span Span :
-         {DocumentEdit::Span{{0, 0}, {2, 0}},
-          DocumentEdit::Span{{9, 0}, {9, 0}},
-          DocumentEdit::Span{{0, 0}, {4294967295U, 0}}}) {
+    for (DocumentSpan Span :
+         {DocumentSpan{{0, 0}, {2, 0}}, DocumentSpan{{9, 0}, {9, 0}},
+          DocumentSpan{{0, 0}, {4294967295U, 0}}}) {
       const LineTable *Tables[] = {&Lines, nullptr};
       for (const LineTable *Table : Tables) {
         llvm::Expected<ByteEdit> E = resolveEdit(
@@ -142,16 +139,15 @@ TEST(SourceCodeTest, EditsPastTheLastLineAreRefused) {
                   std::string::npos);
       }
     }
-    llvm::Error Err =
-        applyEdits(Doc, {{DocumentEdit::Span{{2, 0}, {2, 0}}, "!"}},
-                   OffsetEncoding::UTF16);
+    llvm::Error Err = applyEdits(Doc, {{DocumentSpan{{2, 0}, {2, 0}}, "!"}},
+                                 OffsetEncoding::UTF16);
     EXPECT_TRUE(bool(Err));
     llvm::consumeError(std::move(Err));
     EXPECT_EQ(Doc, Text);
   }
   // The empty line after a final newline is a line of the document.
   std::string Doc = "x\n";
-  ASSERT_FALSE(bool(applyEdits(Doc, {{DocumentEdit::Span{{1, 0}, {1, 0}}, "y"}},
+  ASSERT_FALSE(bool(applyEdits(Doc, {{DocumentSpan{{1, 0}, {1, 0}}, "y"}},
                                OffsetEncoding::UTF16)));
   EXPECT_EQ(Doc, "x\ny");
 }
