@@ -29,6 +29,7 @@ public:
   ParsedTranslationUnit parse(const ParseRequest &R) {
     std::unique_lock<std::mutex> Lock(Mutex);
     Started.push_back(R.Key + "@" + std::to_string(R.Version));
+    Events.push_back("start " + Started.back());
     Changed.notify_all();
     Changed.wait(Lock, [&] { return Open; });
     return {};
@@ -36,6 +37,7 @@ public:
   void done(ParseRequest R, ParsedTranslationUnit) {
     std::lock_guard<std::mutex> Lock(Mutex);
     Delivered.push_back(R.Key + "@" + std::to_string(R.Version));
+    Events.push_back("done " + Delivered.back());
     Changed.notify_all();
   }
   ParseScheduler make(std::chrono::milliseconds Debounce,
@@ -69,12 +71,17 @@ public:
     std::lock_guard<std::mutex> Lock(Mutex);
     return Delivered;
   }
+  /// Starts and deliveries, in the order they happened.
+  std::vector<std::string> events() {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    return Events;
+  }
 
 private:
   std::mutex Mutex;
   std::condition_variable Changed;
   bool Open = true;
-  std::vector<std::string> Started, Delivered;
+  std::vector<std::string> Started, Delivered, Events;
 };
 
 ParseRequest request(llvm::StringRef Key, int64_t Version) {
@@ -112,12 +119,19 @@ TEST(ParseScheduler, DocumentsAreParsedEachInTurn) {
   R.setOpen(false);
   S.schedule(request("a.cpp", 1));
   ASSERT_TRUE(R.waitStarted(1));
-  S.schedule(request("b.cpp", 1));
-  S.schedule(request("c.cpp", 1));
+  // While a.cpp is parsed (held), twenty documents come due, in an order
+  // no hash of their names keeps: they are parsed in the order they came,
+  // each after the one before it was delivered.
+  std::vector<std::string> Expected = {"start a.cpp@1", "done a.cpp@1"};
+  for (int I = 0; I < 20; ++I) {
+    std::string Key = "doc-" + std::to_string(I * 7 % 20) + ".cpp";
+    S.schedule(request(Key, 1));
+    Expected.push_back("start " + Key + "@1");
+    Expected.push_back("done " + Key + "@1");
+  }
   R.setOpen(true);
-  ASSERT_TRUE(R.waitDelivered(3));
-  EXPECT_THAT(R.started(),
-              ::testing::UnorderedElementsAre("a.cpp@1", "b.cpp@1", "c.cpp@1"));
+  ASSERT_TRUE(R.waitDelivered(21));
+  EXPECT_EQ(R.events(), Expected);
 }
 
 TEST(ParseScheduler, CancelAndStopDropWhatHasNotStarted) {
