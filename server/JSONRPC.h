@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 namespace aiprov::server {
 
@@ -98,6 +99,34 @@ public:
   template <typename P>
   void bindNotification(llvm::StringRef Method,
                         std::function<void(const P &)> Handler);
+
+  /// Binds request Method to the member function Handler of This, as
+  /// clangd's `Bind.method`: `method("textDocument/hover", this,
+  /// &LSPServer::onHover)`. Params decode to P as for bindRequest; a
+  /// handler taking the raw JSON gets it as it came.
+  template <typename P, typename T>
+  void method(llvm::StringRef Method, T *This,
+              void (T::*Handler)(const P &, ReplyOnce)) {
+    auto Call = [This, Handler](const P &Params, ReplyOnce Reply) {
+      (This->*Handler)(Params, std::move(Reply));
+    };
+    if constexpr (std::is_same_v<P, nlohmann::json>)
+      onRequest(Method, std::move(Call));
+    else
+      bindRequest<P>(Method, std::move(Call));
+  }
+
+  /// Binds notification Method to the member function Handler of This,
+  /// as method() does requests.
+  template <typename P, typename T>
+  void notification(llvm::StringRef Method, T *This,
+                    void (T::*Handler)(const P &)) {
+    auto Call = [This, Handler](const P &Params) { (This->*Handler)(Params); };
+    if constexpr (std::is_same_v<P, nlohmann::json>)
+      onNotification(Method, std::move(Call));
+    else
+      bindNotification<P>(Method, std::move(Call));
+  }
 
   /// The client's answer to a request this server sent: its result, or an
   /// error carrying the client's message.

@@ -113,75 +113,30 @@ LSPServer::LSPServer(Transport &Out, const Options &Opts)
         this->Out.post(
             [this, Done] { onParsed(Done->first, std::move(Done->second)); });
       });
-  Dispatch.bindRequest<lsp::InitializeParams>(
-      "initialize", [this](const lsp::InitializeParams &P, ReplyOnce R) {
-        onInitialize(P, std::move(R));
-      });
-  Dispatch.onNotification(
-      "initialized", [this](const nlohmann::json &P) { onInitialized(P); });
-  Dispatch.bindNotification<lsp::DidChangeWatchedFilesParams>(
-      "workspace/didChangeWatchedFiles",
-      [this](const lsp::DidChangeWatchedFilesParams &P) {
-        onDidChangeWatchedFiles(P);
-      });
-  Dispatch.bindNotification<lsp::DidChangeWorkspaceFoldersParams>(
-      "workspace/didChangeWorkspaceFolders",
-      [this](const lsp::DidChangeWorkspaceFoldersParams &P) {
-        onDidChangeWorkspaceFolders(P);
-      });
-  Dispatch.onRequest("shutdown", [this](const nlohmann::json &P, ReplyOnce R) {
-    onShutdown(P, std::move(R));
-  });
-  Dispatch.bindNotification<lsp::CancelParams>(
-      "$/cancelRequest",
-      [this](const lsp::CancelParams &P) { onCancelRequest(P); });
-  Dispatch.bindNotification<lsp::DidOpenTextDocumentParams>(
-      "textDocument/didOpen",
-      [this](const lsp::DidOpenTextDocumentParams &P) { onDidOpen(P); });
-  Dispatch.bindNotification<lsp::DidChangeTextDocumentParams>(
-      "textDocument/didChange",
-      [this](const lsp::DidChangeTextDocumentParams &P) { onDidChange(P); });
-  Dispatch.bindNotification<lsp::TextDocumentParams>(
-      "textDocument/didSave",
-      [this](const lsp::TextDocumentParams &P) { onDidSave(P); });
-  Dispatch.bindNotification<lsp::TextDocumentParams>(
-      "textDocument/didClose",
-      [this](const lsp::TextDocumentParams &P) { onDidClose(P); });
-  Dispatch.bindRequest<lsp::TextDocumentParams>(
-      "textDocument/diagnostic",
-      [this](const lsp::TextDocumentParams &P, ReplyOnce R) {
-        onDocumentDiagnostic(P, std::move(R));
-      });
-  Dispatch.bindRequest<lsp::TextDocumentPositionParams>(
-      "textDocument/hover", [this](const lsp::TextDocumentPositionParams &P,
-                                   ReplyOnce R) { onHover(P, std::move(R)); });
-  Dispatch.bindRequest<lsp::TextDocumentParams>(
-      "textDocument/codeLens",
-      [this](const lsp::TextDocumentParams &P, ReplyOnce R) {
-        onCodeLens(P, std::move(R));
-      });
-  Dispatch.bindRequest<lsp::TextDocumentParams>(
-      "aiprov/regions", [this](const lsp::TextDocumentParams &P, ReplyOnce R) {
-        onRegions(P, std::move(R));
-      });
-  Dispatch.bindRequest<lsp::CodeActionParams>(
-      "textDocument/codeAction",
-      [this](const lsp::CodeActionParams &P, ReplyOnce R) {
-        onCodeAction(P, std::move(R));
-      });
-  Dispatch.bindRequest<lsp::ExecuteCommandParams>(
-      "workspace/executeCommand",
-      [this](const lsp::ExecuteCommandParams &P, ReplyOnce R) {
-        onExecuteCommand(P, std::move(R));
-      });
-  Dispatch.bindNotification<lsp::DidPasteParams>(
-      "aiprov/didPaste",
-      [this](const lsp::DidPasteParams &P) { onDidPaste(P); });
-  Dispatch.bindNotification<lsp::DidInsertCompletionParams>(
-      "aiprov/didInsertCompletion",
-      [this](const lsp::DidInsertCompletionParams &P) {
-        onDidInsertCompletion(P);
-      });
+  Dispatch.method("initialize", this, &LSPServer::onInitialize);
+  Dispatch.notification("initialized", this, &LSPServer::onInitialized);
+  Dispatch.notification("workspace/didChangeWatchedFiles", this,
+                        &LSPServer::onDidChangeWatchedFiles);
+  Dispatch.notification("workspace/didChangeWorkspaceFolders", this,
+                        &LSPServer::onDidChangeWorkspaceFolders);
+  Dispatch.method("shutdown", this, &LSPServer::onShutdown);
+  Dispatch.notification("$/cancelRequest", this, &LSPServer::onCancelRequest);
+  Dispatch.notification("textDocument/didOpen", this, &LSPServer::onDidOpen);
+  Dispatch.notification("textDocument/didChange", this,
+                        &LSPServer::onDidChange);
+  Dispatch.notification("textDocument/didSave", this, &LSPServer::onDidSave);
+  Dispatch.notification("textDocument/didClose", this, &LSPServer::onDidClose);
+  Dispatch.method("textDocument/diagnostic", this,
+                  &LSPServer::onDocumentDiagnostic);
+  Dispatch.method("textDocument/hover", this, &LSPServer::onHover);
+  Dispatch.method("textDocument/codeLens", this, &LSPServer::onCodeLens);
+  Dispatch.method("aiprov/regions", this, &LSPServer::onRegions);
+  Dispatch.method("textDocument/codeAction", this, &LSPServer::onCodeAction);
+  Dispatch.method("workspace/executeCommand", this,
+                  &LSPServer::onExecuteCommand);
+  Dispatch.notification("aiprov/didPaste", this, &LSPServer::onDidPaste);
+  Dispatch.notification("aiprov/didInsertCompletion", this,
+                        &LSPServer::onDidInsertCompletion);
 }
 
 int LSPServer::run() {

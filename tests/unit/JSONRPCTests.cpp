@@ -102,5 +102,35 @@ TEST(JSONRPCTest, MalformedMessagesGetErrorsAndServingGoesOn) {
   EXPECT_TRUE(Out.Sent.empty());
 }
 
+TEST(JSONRPCTest, MemberFunctionsAreBoundByMethod) {
+  struct Server {
+    void onTyped(const int &Value, ReplyOnce Reply) { Reply.result(Value); }
+    void onRaw(const nlohmann::json &Params, ReplyOnce Reply) {
+      Reply.result(Params);
+    }
+    void onNotice(const int &Value) { Noticed.push_back(Value); }
+    std::vector<int> Noticed;
+  } S;
+  RecordingTransport Out;
+  Dispatcher D(Out);
+  D.setLifecycle(Lifecycle::Running);
+  D.method("typed", &S, &Server::onTyped);
+  D.method("raw", &S, &Server::onRaw);
+  D.notification("notice", &S, &Server::onNotice);
+  for (const char *Message : {
+           R"({"jsonrpc":"2.0","id":1,"method":"typed","params":7})",
+           R"({"jsonrpc":"2.0","id":2,"method":"typed","params":"x"})",
+           R"({"jsonrpc":"2.0","id":3,"method":"raw","params":{"a":[1]}})",
+           R"({"jsonrpc":"2.0","method":"notice","params":5})",
+           R"({"jsonrpc":"2.0","method":"notice","params":"x"})",
+       })
+    EXPECT_TRUE(D.handleMessage(nlohmann::json::parse(Message)));
+  ASSERT_EQ(Out.Sent.size(), 3u);
+  EXPECT_EQ(Out.Sent[0]["result"], 7);
+  EXPECT_EQ(Out.Sent[1]["error"]["code"], -32602);
+  EXPECT_EQ(Out.Sent[2]["result"], nlohmann::json::parse(R"({"a":[1]})"));
+  EXPECT_EQ(S.Noticed, std::vector<int>{5});
+}
+
 } // namespace
 } // namespace aiprov::server
