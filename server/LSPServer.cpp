@@ -10,6 +10,8 @@
 //===----------------------------------------------------------------------===//
 #include "LSPServer.h"
 #include "CodeActions.h"
+#include "CodeLens.h"
+#include "Hover.h"
 #include "Logger.h"
 #include "aiprov/directives/Directive.h"
 #include "aiprov/support/Uri.h"
@@ -76,18 +78,6 @@ std::optional<std::string> rangeOutside(const DocumentAnalysis &Doc,
 
 lsp::Position toWire(DocumentPosition P) { return {P.Line, P.Character}; }
 DocumentPosition fromWire(lsp::Position P) { return {P.line, P.character}; }
-
-/// "lines 4-9", or "lines 1-3, 6-7" for a ledger region a human partly
-/// rewrote.
-std::string linesText(const Region &R) {
-  std::string Text = "lines ";
-  llvm::ListSeparator Comma(", ");
-  for (const LineRange &Run : R.lineRuns())
-    Text +=
-        llvm::formatv("{0}{1}-{2}", llvm::StringRef(Comma), Run.First, Run.Last)
-            .str();
-  return Text;
-}
 
 std::string keyOr(const Region &R, llvm::StringRef Key) {
   return R.Origin.get(Key).value_or("").str();
@@ -438,38 +428,14 @@ void LSPServer::onHover(const lsp::TextDocumentPositionParams &Params,
     Reply.error(ErrorCode::InvalidParams, *Why);
     return;
   }
-  std::vector<const Region *> Regions =
-      AiprovServer::regionsAt(*Doc, fromWire(Params.position));
-  if (Regions.empty()) {
+  std::optional<HoverInfo> Info = hoverAt(*Doc, fromWire(Params.position));
+  if (!Info) {
     Reply.result(nullptr);
     return;
   }
-  lsp::Hover Result;
-  for (const Region *R : Regions) {
-    if (!Result.markdown.empty())
-      Result.markdown += "\n\n---\n\n";
-    Result.markdown +=
-        llvm::formatv("**{0}** ({1}, {2})\n\n",
-                      R->isUnknownPaste() ? "Paste of unknown origin"
-                                          : "AI-assisted region",
-                      sourceName(R->Origin.Source), linesText(*R))
-            .str();
-    Result.markdown += "- tool: " + R->tool().str() + "\n";
-    for (llvm::StringRef Key : {"model", "origin", "reviewed-by"})
-      if (std::optional<llvm::StringRef> Value = R->Origin.get(Key))
-        Result.markdown += "- " + Key.str() + ": " + Value->str() + "\n";
-    Result.markdown += "- review: " + reviewStatusName(R->Review).str() +
-                       "\n- policy: " + permissionName(Doc->Policy.Ai).str();
-    if (!Doc->Policy.Message.empty())
-      Result.markdown += " (" + Doc->Policy.Message + ")";
-    Result.markdown += "\n";
-    for (const std::string &Check : AiprovServer::checksOf(*Doc, *R))
-      Result.markdown += "- finding: " + Check + "\n";
-  }
-  const Region &Innermost = *Regions.front();
-  Result.range =
-      toRange(Core.lineSpan(*Doc, Innermost.FirstLine, Innermost.LastLine));
-  Reply.result(Result);
+  Reply.result(lsp::Hover{
+      std::move(Info->Markdown),
+      toRange(Core.lineSpan(*Doc, Info->Lines.First, Info->Lines.Last))});
 }
 
 void LSPServer::onCodeLens(const lsp::TextDocumentParams &Params,
@@ -478,16 +444,9 @@ void LSPServer::onCodeLens(const lsp::TextDocumentParams &Params,
   if (!Doc)
     return;
   std::vector<lsp::CodeLens> Lenses;
-  for (const Region &R : Doc->Regions.Regions) {
-    std::string Title = R.isUnknownPaste() ? "Paste of unknown origin"
-                                           : "AI-assisted: " + R.tool().str();
-    Title +=
-        llvm::formatv(" · {0} line{1} · {2}", R.lineCount(),
-                      R.lineCount() == 1 ? "" : "s", reviewStatusName(R.Review))
-            .str();
-    Lenses.push_back({toRange(Core.lineSpan(*Doc, R.FirstLine, R.FirstLine)),
-                      {Title, "", {}}});
-  }
+  for (RegionLens &Lens : regionLenses(*Doc))
+    Lenses.push_back({toRange(Core.lineSpan(*Doc, Lens.Line, Lens.Line)),
+                      {std::move(Lens.Title), "", {}}});
   Reply.result(Lenses);
 }
 
