@@ -22,9 +22,12 @@
 
 namespace aiprov::server {
 
-AiprovServer::AiprovServer(const Options &Opts)
+AiprovServer::AiprovServer(const Options &Opts, Callbacks *CB)
     : Opts(Opts), Policies(std::make_unique<PolicyResolver>(
-                      PolicyResolver::Options{Opts.PolicyFile})) {}
+                      PolicyResolver::Options{Opts.PolicyFile})),
+      CB(CB), CompileDatabases(Opts.CompileCommandsDir) {
+  startParses();
+}
 
 class AiprovServer::EditorRecords : public RecordPlacement {
 public:
@@ -148,6 +151,8 @@ AiprovServer::openDocument(llvm::StringRef Key, llvm::StringRef Path,
     OpenOrder.push_back(Key.str());
   else
     It->second = Doc; // Reopened without a close: it keeps its place.
+  report(*Doc);
+  scheduleParse(*Doc);
   return Doc;
 }
 
@@ -293,6 +298,8 @@ AiprovServer::changeDocument(llvm::StringRef Key,
       Doc = analyze(Key, Path, Doc->Text, Version, Placement::ByContent);
   }
   It->second = Doc;
+  report(*Doc);
+  scheduleParse(*Doc);
   return Doc;
 }
 
@@ -308,8 +315,63 @@ AiprovServer::refineDocument(llvm::StringRef Key, int64_t Version,
   return It->second;
 }
 
+void AiprovServer::startParses() {
+  if (!CB || !Opts.AstParse)
+    return;
+  const bool Synchronous = Opts.Parse.Synchronous;
+  Parses = std::make_unique<ParseScheduler>(
+      Opts.Parse, ParseScheduler::parseWithClang,
+      [this, Synchronous](ParseRequest Request, ParsedTranslationUnit Result) {
+        if (Synchronous) {
+          parsed(Request, std::move(Result));
+          return;
+        }
+        // std::function wants a copyable task; the result is moved once.
+        auto Done =
+            std::make_shared<std::pair<ParseRequest, ParsedTranslationUnit>>(
+                std::move(Request), std::move(Result));
+        CB->runOnCoreThread(
+            [this, Done] { parsed(Done->first, std::move(Done->second)); });
+      });
+}
+
+void AiprovServer::scheduleParse(const DocumentAnalysis &Doc) {
+  if (!Parses || Doc.Path.empty() || !Doc.PolicyError.empty())
+    return;
+  auto Database = CompileDatabases.databaseFor(Doc.Path);
+  if (!Database)
+    return;
+  Parses->schedule({Doc.Key, Doc.Path, Doc.Version, Doc.Text, Database});
+}
+
+void AiprovServer::parsed(const ParseRequest &Request,
+                          ParsedTranslationUnit Result) {
+  if (!Result.Regions) {
+    logError(Request.Path + ": AST parse failed, lexer-mode findings stay: " +
+             Result.FirstError);
+    return;
+  }
+  if (!Result.FirstError.empty())
+    logInfo(Request.Path + ": parsed with errors: " + Result.FirstError);
+  auto Doc =
+      refineDocument(Request.Key, Request.Version, std::move(*Result.Regions));
+  if (!Doc) {
+    logInfo(Request.Path + ": AST parse of version " +
+            std::to_string(Request.Version) +
+            " dropped: the document moved on");
+    return;
+  }
+  report(*Doc);
+}
+
+void AiprovServer::report(const DocumentAnalysis &Doc) {
+  if (CB)
+    CB->onDiagnosticsReady(Doc);
+}
+
 std::vector<std::shared_ptr<const DocumentAnalysis>>
 AiprovServer::reloadWorkspaceFiles() {
+  CompileDatabases.reload();
   Policies = std::make_unique<PolicyResolver>(
       PolicyResolver::Options{Opts.PolicyFile});
   Ledgers.clear();
@@ -324,6 +386,10 @@ AiprovServer::reloadWorkspaceFiles() {
     Doc =
         analyze(Key, Doc->Path, Doc->Text, Doc->Version, Placement::ByContent);
     Changed.push_back(Doc);
+  }
+  for (const std::shared_ptr<const DocumentAnalysis> &Doc : Changed) {
+    report(*Doc);
+    scheduleParse(*Doc);
   }
   return Changed;
 }
@@ -347,6 +413,7 @@ AiprovServer::noticeDocument(llvm::StringRef Key, const PasteNotice &Notice) {
   Provisional[Key] = recordsFor(*Doc, Pending);
   Doc = analyze(Key, Doc->Path, Doc->Text, Doc->Version, Placement::ByContent);
   It->second = Doc;
+  report(*Doc);
   return Doc;
 }
 
@@ -369,14 +436,9 @@ void AiprovServer::settlePastes(llvm::StringRef Except) {
   }
 }
 
-LineRange AiprovServer::linesOf(DocumentSpan Span) {
-  unsigned Last = Span.End.Line;
-  if (Span.End.Character == 0 && Span.End.Line > Span.Start.Line)
-    --Last;
-  return {Span.Start.Line + 1, std::max(Last, Span.Start.Line) + 1};
-}
-
 bool AiprovServer::closeDocument(llvm::StringRef Key) {
+  if (Parses)
+    Parses->cancel(Key);
   settlePastes();
   Pastes.forget(Key);
   Tracks.erase(Key);
@@ -421,38 +483,6 @@ DocumentSpan AiprovServer::lineSpan(const DocumentAnalysis &Doc, unsigned First,
   return {{First - 1, 0},
           {Last - 1, unitsBetween(Doc.Text, clientLineStart(Doc, Last),
                                   Doc.Lines->lineEnd(Last), Encoding)}};
-}
-
-std::vector<const Region *> AiprovServer::regionsAt(const DocumentAnalysis &Doc,
-                                                    DocumentPosition Pos) {
-  unsigned Line = Pos.Line + 1;
-  std::vector<const Region *> Found;
-  for (const Region &R : Doc.Regions.Regions)
-    for (const LineRange &Run : R.lineRuns())
-      if (Run.First <= Line && Line <= Run.Last) {
-        Found.push_back(&R);
-        break;
-      }
-  std::stable_sort(Found.begin(), Found.end(),
-                   [](const Region *A, const Region *B) {
-                     return A->lineCount() < B->lineCount();
-                   });
-  return Found;
-}
-
-std::vector<std::string> AiprovServer::checksOf(const DocumentAnalysis &Doc,
-                                                const Region &R) {
-  std::vector<CheckId> Ids;
-  for (const Finding &F : Doc.Findings)
-    if (F.Where == R.Origin.Start && F.Check != CheckId::MalformedAnnotation)
-      Ids.push_back(F.Check);
-  std::sort(Ids.begin(), Ids.end());
-  Ids.erase(std::unique(Ids.begin(), Ids.end()), Ids.end());
-  std::vector<std::string> Names;
-  Names.reserve(Ids.size());
-  for (CheckId Id : Ids)
-    Names.push_back(checkInfo(Id).Name.str());
-  return Names;
 }
 
 } // namespace aiprov::server

@@ -1,8 +1,11 @@
 //===--- AiprovServer.h - The language server's LSP-free core -------------===//
 //
-// Like clangd's ClangdServer: owns the open documents and knows how to turn
+// Like clangd's ClangdServer: owns the open documents, their compile
+// commands and the scheduling of their AST parses, and knows how to turn
 // one into regions and findings, but nothing about JSON-RPC, so it could be
-// embedded elsewhere and is unit-tested without a transport. Everything it
+// embedded elsewhere and is unit-tested without a transport. What it learns
+// outside a call (a snapshot to show, a parse finished) it reports through
+// AiprovServer::Callbacks, which the LSP adapter implements. Everything it
 // knows about directives, policies and the ledger comes from the engine
 // (analyzeBuffer, PolicyResolver, LedgerCache/placeRecords/
 // mergeLedgerRegions, checkRegions), so the editor and `aiprov check` never
@@ -10,14 +13,17 @@
 //
 // Each change produces a new immutable DocumentAnalysis snapshot, shared by
 // pointer. The lexer path builds it inline (milliseconds); the debounced AST
-// parse (ParseScheduler.h) runs on a worker, and its regions come back
-// through refineDocument, which swaps in a refined snapshot of the same
-// version, while readers keep the snapshot they hold.
+// parse (ParseScheduler.h) runs on a worker, and its regions come back to
+// the core's thread (Callbacks::runOnCoreThread), where a refined snapshot
+// of the same version is swapped in, while readers keep the snapshot they
+// hold.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AIPROV_SERVER_AIPROVSERVER_H
 #define AIPROV_SERVER_AIPROVSERVER_H
 
+#include "CompileCommands.h"
+#include "ParseScheduler.h"
 #include "PasteDetector.h"
 #include "SourceCode.h"
 #include "aiprov/check/Finding.h"
@@ -32,6 +38,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -75,6 +82,20 @@ struct DocumentAnalysis {
 /// snapshots it hands out may be read anywhere.
 class AiprovServer {
 public:
+  /// How the core reports what happens outside a call (clangd's
+  /// ClangdServer::Callbacks). Called on the core's thread.
+  class Callbacks {
+  public:
+    virtual ~Callbacks() = default;
+    /// Doc is now its document's snapshot: opened, changed, noticed,
+    /// reloaded or refined by an AST parse. Its findings are to be shown.
+    virtual void onDiagnosticsReady(const DocumentAnalysis &Doc) = 0;
+    /// Runs Task soon on the thread that calls the core, between two of
+    /// its calls: how a parse finished on the worker comes back to the
+    /// single-threaded core. Thread-safe.
+    virtual void runOnCoreThread(std::function<void()> Task) = 0;
+  };
+
   struct Options {
     /// `--policy FILE` for every document; empty (default): discover the
     /// nearest .aiprov.yaml like `aiprov check` does.
@@ -82,16 +103,26 @@ public:
     /// False: pastes and completions are still detected and reported, but
     /// never appended to a ledger (the fuzzer; read-only checkouts).
     bool WriteLedger = true;
+    /// Refine each document with a debounced AST parse when a compile
+    /// command for it is found. Only with Callbacks: the refined snapshot
+    /// is reported through them.
+    bool AstParse = true;
+    /// `--compile-commands-dir`; empty: search upwards from each document.
+    std::string CompileCommandsDir;
+    ParseScheduler::Options Parse;
   };
 
-  explicit AiprovServer(const Options &Opts);
+  /// CB (when given) must outlive the core.
+  explicit AiprovServer(const Options &Opts, Callbacks *CB = nullptr);
 
   /// The unit of every DocumentPosition in and out; UTF-16 until the
   /// client negotiates otherwise.
   void setEncoding(OffsetEncoding E) { Encoding = E; }
   OffsetEncoding encoding() const { return Encoding; }
 
-  /// Opens (or reopens) Key with Text and analyzes it.
+  /// Opens (or reopens) Key with Text and analyzes it. Every snapshot a
+  /// call below returns is also reported (Callbacks::onDiagnosticsReady);
+  /// one of new text or a reload then gets its AST parse asked for.
   std::shared_ptr<const DocumentAnalysis> openDocument(llvm::StringRef Key,
                                                        llvm::StringRef Path,
                                                        std::string Text,
@@ -104,18 +135,11 @@ public:
   changeDocument(llvm::StringRef Key, llvm::ArrayRef<ContentChange> Edits,
                  int64_t Version);
 
-  /// The regions of an AST parse of Key at Version: Key's snapshot is
-  /// rebuilt from them (plus its ledger regions, as tracked) and returned.
-  /// nullptr when Key was closed or has changed since that version: the
-  /// parse is stale, and a newer one is on its way.
-  std::shared_ptr<const DocumentAnalysis>
-  refineDocument(llvm::StringRef Key, int64_t Version, FileRegions Parsed);
-
-  /// Policies, ignore files and ledgers changed on disk
+  /// Policies, ignore files, ledgers or compile databases changed on disk
   /// (workspace/didChangeWatchedFiles): forgets what was read of them and
   /// analyzes every open document again, placing its ledger regions by
-  /// content. Returns the new snapshots, to publish, in the order the
-  /// documents were opened.
+  /// content. Returns the new snapshots in the order the documents were
+  /// opened, the order they are reported in.
   std::vector<std::shared_ptr<const DocumentAnalysis>> reloadWorkspaceFiles();
 
   /// A client notice (aiprov/didPaste, aiprov/didInsertCompletion) about
@@ -130,11 +154,8 @@ public:
   /// Their regions are already in the snapshots, so nothing is re-published.
   void settlePastes(llvm::StringRef Except = "");
 
-  /// The 1-based lines Span (client units) covers: a span ending at column
-  /// 0 of a later line does not take that line.
-  static LineRange linesOf(DocumentSpan Span);
-
-  /// False when Key was not open. Settles Key's pending pastes first.
+  /// False when Key was not open. Drops Key's AST parse if it has not
+  /// started, and settles pending pastes first.
   bool closeDocument(llvm::StringRef Key);
 
   /// The latest snapshot of Key; nullptr when it is not open.
@@ -150,16 +171,23 @@ public:
   DocumentSpan lineSpan(const DocumentAnalysis &Doc, unsigned First,
                         unsigned Last) const;
 
-  /// Regions with a counted line at Pos's line, innermost (fewest lines)
-  /// first.
-  static std::vector<const Region *> regionsAt(const DocumentAnalysis &Doc,
-                                               DocumentPosition Pos);
-  /// Names of the checks that report R (not malformed-annotation, which is
-  /// about directives), in check-table order.
-  static std::vector<std::string> checksOf(const DocumentAnalysis &Doc,
-                                           const Region &R);
-
 private:
+  /// Makes Parses when there are callbacks to report parses to.
+  void startParses();
+  /// Reports Doc to the callbacks, if any.
+  void report(const DocumentAnalysis &Doc);
+  /// Asks for an AST parse of Doc when it has a compile command.
+  void scheduleParse(const DocumentAnalysis &Doc);
+  /// A finished parse, on the core's thread: refines and reports its
+  /// document, unless the parse failed or the document moved on.
+  void parsed(const ParseRequest &Request, ParsedTranslationUnit Result);
+  /// The regions of an AST parse of Key at Version: Key's snapshot is
+  /// rebuilt from them (plus its ledger regions, as tracked) and returned.
+  /// nullptr when Key was closed or has changed since that version: the
+  /// parse is stale, and a newer one is on its way.
+  std::shared_ptr<const DocumentAnalysis>
+  refineDocument(llvm::StringRef Key, int64_t Version, FileRegions Parsed);
+
   /// How analyze() finds the ledger regions of the new text.
   enum class Placement {
     /// Re-anchor every record by content (didOpen, new records, a
@@ -238,6 +266,12 @@ private:
   /// LedgerCache read the ledger before they were written and is not
   /// re-read, so they are added to what it has.
   llvm::StringMap<std::vector<LedgerRecord>> Written;
+  Callbacks *CB;
+  /// Where each document's compile command is, for its AST parse.
+  CompileCommands CompileDatabases;
+  /// Last, so it is destroyed first: its worker may still hand a parse to
+  /// the members above until it is. Null without AST parses.
+  std::unique_ptr<ParseScheduler> Parses;
 };
 
 } // namespace aiprov::server

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CodeActions.h"
+#include "RegionLookup.h"
 #include "aiprov/directives/RegionAnnotation.h"
 #include "aiprov/directives/ReviewSignOff.h"
 #include "aiprov/ledger/Recording.h"
@@ -167,8 +168,7 @@ std::vector<std::string> commandNames() {
 std::vector<ActionOffer> offerActions(const DocumentAnalysis &Doc,
                                       LineRange Selection) {
   std::vector<ActionOffer> Offers;
-  std::vector<const Region *> Here =
-      AiprovServer::regionsAt(Doc, {Selection.First - 1, 0});
+  std::vector<const Region *> Here = regionsAt(Doc, {Selection.First - 1, 0});
   for (const Region *R : Here)
     for (ActionKind Kind : {ActionKind::DeleteRegion, ActionKind::MarkReviewed,
                             ActionKind::ConvertToAnnotation})
@@ -176,12 +176,12 @@ std::vector<ActionOffer> offerActions(const DocumentAnalysis &Doc,
         Offers.push_back({Kind,
                           titleOf(Kind, *R),
                           {R->Origin.Start.Line, R->LastLine},
-                          resolvedBy(Kind, AiprovServer::checksOf(Doc, *R))});
+                          resolvedBy(Kind, checksOf(Doc, *R))});
 
   unsigned Last = std::min(Selection.Last, Doc.Lines->lineCount());
   bool SomeLineFree = false;
   for (unsigned Line = Selection.First; Line <= Last && !SomeLineFree; ++Line)
-    SomeLineFree = AiprovServer::regionsAt(Doc, {Line - 1, 0}).empty();
+    SomeLineFree = regionsAt(Doc, {Line - 1, 0}).empty();
   if (SomeLineFree)
     Offers.push_back(
         {ActionKind::AnnotateSelection,

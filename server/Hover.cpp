@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Hover.h"
+#include "RegionLookup.h"
 #include "aiprov/directives/Directive.h"
 #include "aiprov/directives/Region.h"
 #include "aiprov/policy/Policy.h"
@@ -44,7 +45,7 @@ std::string regionSection(const DocumentAnalysis &Doc, const Region &R) {
   if (!Doc.Policy.Message.empty())
     Text += " (" + Doc.Policy.Message + ")";
   Text += "\n";
-  for (const std::string &Check : AiprovServer::checksOf(Doc, R))
+  for (const std::string &Check : checksOf(Doc, R))
     Text += "- finding: " + Check + "\n";
   return Text;
 }
@@ -53,7 +54,7 @@ std::string regionSection(const DocumentAnalysis &Doc, const Region &R) {
 
 std::optional<HoverInfo> hoverAt(const DocumentAnalysis &Doc,
                                  DocumentPosition Pos) {
-  std::vector<const Region *> Regions = AiprovServer::regionsAt(Doc, Pos);
+  std::vector<const Region *> Regions = regionsAt(Doc, Pos);
   if (Regions.empty())
     return std::nullopt;
   HoverInfo Info;

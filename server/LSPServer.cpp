@@ -13,6 +13,7 @@
 #include "CodeLens.h"
 #include "Hover.h"
 #include "Logger.h"
+#include "RegionLookup.h"
 #include "aiprov/directives/Directive.h"
 #include "aiprov/support/Uri.h"
 #include "aiprov/support/Version.h"
@@ -85,24 +86,8 @@ std::string keyOr(const Region &R, llvm::StringRef Key) {
 
 } // namespace
 
-LSPServer::LSPServer(Transport &Out, const Options &Opts)
-    : Out(Out), Dispatch(Out), Core(Opts.Core), AstParse(Opts.AstParse),
-      Databases(Opts.CompileCommandsDir) {
-  const bool Synchronous = Opts.Parse.Synchronous;
-  Parses = std::make_unique<ParseScheduler>(
-      Opts.Parse, ParseScheduler::parseWithClang,
-      [this, Synchronous](ParseRequest Request, ParsedTranslationUnit Result) {
-        if (Synchronous) {
-          onParsed(Request, std::move(Result));
-          return;
-        }
-        // std::function wants a copyable task; the result is moved once.
-        auto Done =
-            std::make_shared<std::pair<ParseRequest, ParsedTranslationUnit>>(
-                std::move(Request), std::move(Result));
-        this->Out.post(
-            [this, Done] { onParsed(Done->first, std::move(Done->second)); });
-      });
+LSPServer::LSPServer(Transport &Out, const AiprovServer::Options &Opts)
+    : Out(Out), Dispatch(Out), Core(Opts, this) {
   Dispatch.method("initialize", this, &LSPServer::onInitialize);
   Dispatch.notification("initialized", this, &LSPServer::onInitialized);
   Dispatch.notification("workspace/didChangeWatchedFiles", this,
@@ -237,11 +222,7 @@ void LSPServer::onDidChangeWatchedFiles(
     const lsp::DidChangeWatchedFilesParams &Params) {
   for (const std::string &Uri : Params.uris)
     logInfo("changed on disk: " + Uri);
-  Databases.reload();
-  for (const auto &Doc : Core.reloadWorkspaceFiles()) {
-    publishDiagnostics(*Doc);
-    scheduleParse(*Doc);
-  }
+  Core.reloadWorkspaceFiles();
 }
 
 void LSPServer::onDidChangeWorkspaceFolders(
@@ -282,38 +263,7 @@ void LSPServer::onDidOpen(const lsp::DidOpenTextDocumentParams &Params) {
              llvm::toString(Path.takeError()));
     return;
   }
-  auto Doc = Core.openDocument(Item.uri, *Path, Item.text, Item.version);
-  publishDiagnostics(*Doc);
-  scheduleParse(*Doc);
-}
-
-void LSPServer::scheduleParse(const DocumentAnalysis &Doc) {
-  if (!AstParse || Doc.Path.empty() || !Doc.PolicyError.empty())
-    return;
-  auto Database = Databases.databaseFor(Doc.Path);
-  if (!Database)
-    return;
-  Parses->schedule({Doc.Key, Doc.Path, Doc.Version, Doc.Text, Database});
-}
-
-void LSPServer::onParsed(const ParseRequest &Request,
-                         ParsedTranslationUnit Result) {
-  if (!Result.Regions) {
-    logError(Request.Path + ": AST parse failed, lexer-mode findings stay: " +
-             Result.FirstError);
-    return;
-  }
-  if (!Result.FirstError.empty())
-    logInfo(Request.Path + ": parsed with errors: " + Result.FirstError);
-  auto Doc = Core.refineDocument(Request.Key, Request.Version,
-                                 std::move(*Result.Regions));
-  if (!Doc) {
-    logInfo(Request.Path + ": AST parse of version " +
-            std::to_string(Request.Version) +
-            " dropped: the document moved on");
-    return;
-  }
-  publishDiagnostics(*Doc);
+  Core.openDocument(Item.uri, *Path, Item.text, Item.version);
 }
 
 void LSPServer::onDidChange(const lsp::DidChangeTextDocumentParams &Params) {
@@ -329,22 +279,14 @@ void LSPServer::onDidChange(const lsp::DidChangeTextDocumentParams &Params) {
   }
   auto Doc = Core.changeDocument(Params.textDocument.uri, Edits,
                                  Params.textDocument.version);
-  if (!Doc) {
+  if (!Doc)
     logError("didChange ignored: " + llvm::toString(Doc.takeError()));
-    return;
-  }
-  publishDiagnostics(**Doc);
-  scheduleParse(**Doc);
 }
 
 void LSPServer::notice(llvm::StringRef Uri, const PasteNotice &Notice) {
   auto Doc = Core.noticeDocument(Uri, Notice);
-  if (!Doc) {
+  if (!Doc)
     logError("notice ignored: " + llvm::toString(Doc.takeError()));
-    return;
-  }
-  if (*Doc)
-    publishDiagnostics(**Doc);
 }
 
 bool LSPServer::noticeInDocument(llvm::StringRef Method, llvm::StringRef Uri,
@@ -367,8 +309,8 @@ void LSPServer::onDidPaste(const lsp::DidPasteParams &Params) {
   Notice.What = Params.sourceKind == "workspace"
                     ? PasteNotice::Kind::WorkspacePaste
                     : PasteNotice::Kind::ExternalPaste;
-  Notice.Lines = AiprovServer::linesOf(
-      {fromWire(Params.range.start), fromWire(Params.range.end)});
+  Notice.Lines =
+      linesOf({fromWire(Params.range.start), fromWire(Params.range.end)});
   notice(Params.textDocument.uri, Notice);
 }
 
@@ -379,8 +321,8 @@ void LSPServer::onDidInsertCompletion(
     return;
   PasteNotice Notice;
   Notice.What = PasteNotice::Kind::Completion;
-  Notice.Lines = AiprovServer::linesOf(
-      {fromWire(Params.range.start), fromWire(Params.range.end)});
+  Notice.Lines =
+      linesOf({fromWire(Params.range.start), fromWire(Params.range.end)});
   Notice.Tool = Params.tool;
   Notice.Model = Params.model.value_or("");
   notice(Params.textDocument.uri, Notice);
@@ -391,7 +333,6 @@ void LSPServer::onDidSave(const lsp::TextDocumentParams &) {
 }
 
 void LSPServer::onDidClose(const lsp::TextDocumentParams &Params) {
-  Parses->cancel(Params.textDocument.uri);
   if (!Core.closeDocument(Params.textDocument.uri)) {
     logError("didClose of a document that is not open: " +
              Params.textDocument.uri);
@@ -462,7 +403,7 @@ void LSPServer::onRegions(const lsp::TextDocumentParams &Params,
          sourceName(R.Origin.Source).str(), R.tool().str(), keyOr(R, "model"),
          keyOr(R, "origin"), reviewStatusName(R.Review).str(),
          permissionName(Doc->Policy.Ai).str(), R.lineCount(),
-         R.isUnknownPaste(), AiprovServer::checksOf(*Doc, R)});
+         R.isUnknownPaste(), checksOf(*Doc, R)});
   Reply.result(Result);
 }
 
@@ -481,8 +422,8 @@ void LSPServer::onCodeAction(const lsp::CodeActionParams &Params,
              return Kind == Only || Kind.starts_with((Only + ".").str());
            });
   };
-  LineRange Selection = AiprovServer::linesOf(
-      {fromWire(Params.range.start), fromWire(Params.range.end)});
+  LineRange Selection =
+      linesOf({fromWire(Params.range.start), fromWire(Params.range.end)});
   std::vector<lsp::CodeAction> Actions;
   for (const ActionOffer &Offer : offerActions(*Doc, Selection)) {
     llvm::StringRef Kind = codeActionKind(Offer.Kind);
@@ -634,7 +575,11 @@ LSPServer::diagnosticsOf(const DocumentAnalysis &Doc) const {
   return Diagnostics;
 }
 
-void LSPServer::publishDiagnostics(const DocumentAnalysis &Doc) {
+void LSPServer::runOnCoreThread(std::function<void()> Task) {
+  Out.post(std::move(Task));
+}
+
+void LSPServer::onDiagnosticsReady(const DocumentAnalysis &Doc) {
   lsp::PublishDiagnosticsParams Params{Doc.Key, Doc.Version,
                                        diagnosticsOf(Doc)};
   Out.send({{"jsonrpc", "2.0"},

@@ -2,8 +2,9 @@
 //
 // Like clangd's ClangdLSPServer: one onXxx per LSP method, each only
 // translating between wire structs (Protocol.h) and the core
-// (AiprovServer.h). No decision about regions, policy or findings is made
-// here. The capabilities advertised in onInitialize are exactly the methods
+// (AiprovServer.h), and the core's callbacks turned into notifications. No
+// decision about regions, policy, findings or when to parse is made here.
+// The capabilities advertised in onInitialize are exactly the methods
 // bound in the constructor.
 //
 //===----------------------------------------------------------------------===//
@@ -11,9 +12,7 @@
 #define AIPROV_SERVER_LSPSERVER_H
 
 #include "AiprovServer.h"
-#include "CompileCommands.h"
 #include "JSONRPC.h"
-#include "ParseScheduler.h"
 #include "Protocol.h"
 #include "Transport.h"
 #include <map>
@@ -21,19 +20,10 @@
 
 namespace aiprov::server {
 
-class LSPServer : private Transport::MessageHandler {
+class LSPServer : private Transport::MessageHandler,
+                  private AiprovServer::Callbacks {
 public:
-  struct Options {
-    AiprovServer::Options Core;
-    /// Refine each document with a debounced AST parse when a compile
-    /// command for it is found.
-    bool AstParse = true;
-    /// `--compile-commands-dir`; empty: search upwards from each document.
-    std::string CompileCommandsDir;
-    ParseScheduler::Options Parse;
-  };
-
-  LSPServer(Transport &Out, const Options &Opts);
+  LSPServer(Transport &Out, const AiprovServer::Options &Opts);
 
   /// Serves until `exit` or the end of input. Returns the process exit
   /// status: 0 after `shutdown` then `exit`, or at the end of input; 1 for
@@ -72,13 +62,10 @@ private:
   bool noticeInDocument(llvm::StringRef Method, llvm::StringRef Uri,
                         const lsp::Range &Range);
 
-  /// Asks for an AST parse of Doc when it has a compile command.
-  void scheduleParse(const DocumentAnalysis &Doc);
-  /// A finished parse, on the reader thread.
-  void onParsed(const ParseRequest &Request, ParsedTranslationUnit Result);
-
   /// Pushes textDocument/publishDiagnostics for Doc.
-  void publishDiagnostics(const DocumentAnalysis &Doc);
+  void onDiagnosticsReady(const DocumentAnalysis &Doc) override;
+  /// Posts Task to the transport's reader thread.
+  void runOnCoreThread(std::function<void()> Task) override;
   std::vector<lsp::Diagnostic> diagnosticsOf(const DocumentAnalysis &Doc) const;
   lsp::Range toRange(DocumentSpan Span) const;
   /// The snapshot of an open document, or an InvalidParams reply.
@@ -87,9 +74,6 @@ private:
 
   Transport &Out;
   Dispatcher Dispatch;
-  AiprovServer Core;
-  bool AstParse;
-  CompileCommands Databases;
   bool ShutdownRequested = false;
   /// The client takes versioned workspace edits (documentChanges).
   bool VersionedEdits = false;
@@ -99,8 +83,9 @@ private:
   /// (executeCommand, for its applyEdit), by their id's JSON text, so
   /// $/cancelRequest can answer them at once.
   std::map<std::string, std::weak_ptr<ReplyOnce>> AwaitingClient;
-  /// Last: its worker may post to Out until it is destroyed, first.
-  std::unique_ptr<ParseScheduler> Parses;
+  /// Last: its parse worker may call back into the members above until it
+  /// is destroyed, first.
+  AiprovServer Core;
 };
 
 } // namespace aiprov::server

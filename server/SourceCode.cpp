@@ -159,6 +159,13 @@ ByteEdit trimUnchanged(llvm::StringRef Text, size_t Begin, size_t End,
   return {Begin, End, NewText};
 }
 
+LineRange linesOf(DocumentSpan Span) {
+  unsigned Last = Span.End.Line;
+  if (Span.End.Character == 0 && Span.End.Line > Span.Start.Line)
+    --Last;
+  return {Span.Start.Line + 1, std::max(Last, Span.Start.Line) + 1};
+}
+
 llvm::Expected<ByteEdit> resolveEdit(llvm::StringRef Text,
                                      const ContentChange &Edit,
                                      OffsetEncoding Encoding, unsigned *Clamped,

@@ -89,6 +89,10 @@ struct DocumentSpan {
   DocumentPosition Start, End;
 };
 
+/// The 1-based lines Span covers: a span ending at column 0 of a later
+/// line does not take that line.
+LineRange linesOf(DocumentSpan Span);
+
 /// One change of textDocument/didChange as the client sent it, in client
 /// positions: a replacement of Range, or of the whole text when Range is
 /// absent. (The engine's DocumentEdit is the same change in engine lines

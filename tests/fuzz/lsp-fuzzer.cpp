@@ -70,8 +70,8 @@ private:
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   FuzzTransport Transport(
       llvm::StringRef(reinterpret_cast<const char *>(Data), Size));
-  aiprov::server::LSPServer::Options Options;
-  Options.Core.WriteLedger = false;
+  aiprov::server::AiprovServer::Options Options;
+  Options.WriteLedger = false;
   // A fuzzed URI may name a real file of a real build (this checkout's):
   // a whole clang parse per input would drown the fuzzing.
   Options.AstParse = false;

@@ -82,8 +82,8 @@ int runLspCommand() {
   }
   std::unique_ptr<server::Transport> Transport =
       server::newStdioTransport(TransportOptions);
-  server::LSPServer::Options Options;
-  Options.Core.PolicyFile = PolicyFile;
+  server::AiprovServer::Options Options;
+  Options.PolicyFile = PolicyFile;
   Options.AstParse = !NoAst;
   Options.CompileCommandsDir = CompileCommandsDir;
   Options.Parse.Debounce = std::chrono::milliseconds(AstDelay);
