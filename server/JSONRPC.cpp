@@ -109,6 +109,39 @@ void Dispatcher::call(llvm::StringRef Method, nlohmann::json Params,
             {"params", std::move(Params)}});
 }
 
+void Dispatcher::callThenReply(llvm::StringRef Method, nlohmann::json Params,
+                               ReplyOnce Reply, ReplyingHandler Handler) {
+  // std::function needs a copyable callable, hence the shared_ptr.
+  auto Waiting = std::make_shared<ReplyOnce>(std::move(Reply));
+  // Only ids of requests still waiting are kept.
+  std::erase_if(AwaitingClient, [](const auto &Entry) {
+    auto Request = Entry.second.lock();
+    return !Request || Request->replied();
+  });
+  AwaitingClient[Waiting->id().dump()] = Waiting;
+  call(Method, std::move(Params),
+       [Waiting,
+        Handler = std::move(Handler)](llvm::Expected<nlohmann::json> Result) {
+         if (Waiting->replied()) { // Cancelled meanwhile.
+           llvm::consumeError(Result.takeError());
+           return;
+         }
+         Handler(*Waiting, std::move(Result));
+       });
+}
+
+void Dispatcher::cancel(const nlohmann::json &Id) {
+  auto It = AwaitingClient.find(Id.dump());
+  std::shared_ptr<ReplyOnce> Waiting =
+      It == AwaitingClient.end() ? nullptr : It->second.lock();
+  if (!Waiting || Waiting->replied()) {
+    logInfo("$/cancelRequest " + Id.dump() + ": already answered");
+    return;
+  }
+  Waiting->error(ErrorCode::RequestCancelled, "cancelled by the client");
+  AwaitingClient.erase(It);
+}
+
 void Dispatcher::handleResponse(const nlohmann::json &Id,
                                 const nlohmann::json &Message) {
   auto It =

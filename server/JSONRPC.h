@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -138,6 +139,22 @@ public:
   void call(llvm::StringRef Method, nlohmann::json Params,
             ResponseHandler Handler);
 
+  /// Answers a waiting request from the client's response to a request of
+  /// ours: Reply is the waiting request's.
+  using ReplyingHandler = std::function<void(
+      ReplyOnce &Reply, llvm::Expected<nlohmann::json> Result)>;
+  /// Answers Reply only once the client has answered Method (the
+  /// workspace/applyEdit of a workspace/executeCommand): call()s Method,
+  /// and Handler answers Reply from the response. A cancel() of Reply's
+  /// request meanwhile answers it at once, and Handler is then not called.
+  void callThenReply(llvm::StringRef Method, nlohmann::json Params,
+                     ReplyOnce Reply, ReplyingHandler Handler);
+  /// The client's $/cancelRequest for request Id: answers it with
+  /// RequestCancelled when it waits in callThenReply. Any other request
+  /// was answered already (they are answered in the order they come),
+  /// which is logged.
+  void cancel(const nlohmann::json &Id);
+
   Lifecycle lifecycle() const { return State; }
   void setLifecycle(Lifecycle S) { State = S; }
 
@@ -171,6 +188,9 @@ private:
   llvm::StringMap<NotificationHandler> Notifications;
   /// Calls awaiting their response, by the id they were sent with.
   std::map<int64_t, ResponseHandler> Pending;
+  /// Requests waiting for the client's answer (callThenReply), by their
+  /// id's JSON text; each is owned by its call's handler in Pending.
+  std::map<std::string, std::weak_ptr<ReplyOnce>> AwaitingClient;
   int64_t NextCallId = 0;
 };
 

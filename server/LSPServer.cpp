@@ -242,15 +242,7 @@ void LSPServer::onShutdown(const nlohmann::json &, ReplyOnce Reply) {
 }
 
 void LSPServer::onCancelRequest(const lsp::CancelParams &Params) {
-  auto It = AwaitingClient.find(Params.id.dump());
-  std::shared_ptr<ReplyOnce> Waiting =
-      It == AwaitingClient.end() ? nullptr : It->second.lock();
-  if (!Waiting || Waiting->replied()) {
-    logInfo("$/cancelRequest " + Params.id.dump() + ": already answered");
-    return;
-  }
-  Waiting->error(ErrorCode::RequestCancelled, "cancelled by the client");
-  AwaitingClient.erase(It);
+  Dispatch.cancel(Params.id);
 }
 
 void LSPServer::onDidOpen(const lsp::DidOpenTextDocumentParams &Params) {
@@ -516,42 +508,28 @@ void LSPServer::onExecuteCommand(const lsp::ExecuteCommandParams &Params,
           toWire(positionOfOffset(Doc->Text, Change.End, Core.encoding()))},
          std::move(Change.Text)});
   // The command is answered once the editor says whether it applied the
-  // edit; std::function needs a copyable callable, hence the shared_ptr.
-  auto Pending = std::make_shared<ReplyOnce>(std::move(Reply));
-  // Only ids of requests still waiting are kept.
-  std::erase_if(AwaitingClient, [](const auto &Entry) {
-    auto Waiting = Entry.second.lock();
-    return !Waiting || Waiting->replied();
-  });
-  AwaitingClient[Pending->id().dump()] = Pending;
-  Dispatch.call("workspace/applyEdit", Edit,
-                [Pending, Command = Params.command](
-                    llvm::Expected<nlohmann::json> Result) {
-                  if (Pending->replied()) { // Cancelled meanwhile.
-                    llvm::consumeError(Result.takeError());
-                    return;
-                  }
-                  if (!Result) {
-                    Pending->error(ErrorCode::RequestFailed,
-                                   Command + ": the editor refused the edit: " +
-                                       llvm::toString(Result.takeError()));
-                    return;
-                  }
-                  if (Result->is_object() && Result->value("applied", false)) {
-                    Pending->result(nullptr);
-                    return;
-                  }
-                  std::string Why = "no reason given";
-                  if (Result->is_object() &&
-                      Result->contains("failureReason") &&
-                      (*Result)["failureReason"].is_string())
-                    Why = (*Result)["failureReason"].get<std::string>();
-                  Pending->error(ErrorCode::RequestFailed,
-                                 Command +
-                                     ": the editor did not apply the "
-                                     "edit: " +
-                                     Why);
-                });
+  // edit.
+  Dispatch.callThenReply(
+      "workspace/applyEdit", Edit, std::move(Reply),
+      [Command = Params.command](ReplyOnce &Pending,
+                                 llvm::Expected<nlohmann::json> Result) {
+        if (!Result) {
+          Pending.error(ErrorCode::RequestFailed,
+                        Command + ": the editor refused the edit: " +
+                            llvm::toString(Result.takeError()));
+          return;
+        }
+        if (Result->is_object() && Result->value("applied", false)) {
+          Pending.result(nullptr);
+          return;
+        }
+        std::string Why = "no reason given";
+        if (Result->is_object() && Result->contains("failureReason") &&
+            (*Result)["failureReason"].is_string())
+          Why = (*Result)["failureReason"].get<std::string>();
+        Pending.error(ErrorCode::RequestFailed,
+                      Command + ": the editor did not apply the edit: " + Why);
+      });
 }
 
 lsp::Range LSPServer::toRange(DocumentSpan Span) const {

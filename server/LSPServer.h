@@ -79,10 +79,6 @@ private:
   bool VersionedEdits = false;
   /// The client watches files for us when asked (in `initialized`).
   bool CanWatchFiles = false;
-  /// Requests waiting for the client's answer to a request of ours
-  /// (executeCommand, for its applyEdit), by their id's JSON text, so
-  /// $/cancelRequest can answer them at once.
-  std::map<std::string, std::weak_ptr<ReplyOnce>> AwaitingClient;
   /// Last: its parse worker may call back into the members above until it
   /// is destroyed, first.
   AiprovServer Core;

@@ -132,5 +132,62 @@ TEST(JSONRPCTest, MemberFunctionsAreBoundByMethod) {
   EXPECT_EQ(S.Noticed, std::vector<int>{5});
 }
 
+TEST(JSONRPCTest, ARequestWaitingOnTheClientIsAnsweredOrCancelled) {
+  // Answers "wait" with whatever the client answers to "ask".
+  struct Relay {
+    Dispatcher &D;
+    int Answered = 0;
+    void onWait(const nlohmann::json &, ReplyOnce Reply) {
+      D.callThenReply(
+          "ask", nlohmann::json::object(), std::move(Reply),
+          [this](ReplyOnce &Waiting, llvm::Expected<nlohmann::json> Result) {
+            ++Answered;
+            Waiting.result(*Result);
+          });
+    }
+  };
+  RecordingTransport Out;
+  Dispatcher D(Out);
+  Relay R{D};
+  D.setLifecycle(Lifecycle::Running);
+  D.method("wait", &R, &Relay::onWait);
+  auto Handle = [&](const char *Message) {
+    Out.Sent.clear();
+    D.handleMessage(nlohmann::json::parse(Message));
+    return Out.Sent;
+  };
+  // Answered from the client's response.
+  auto Sent = Handle(R"({"jsonrpc":"2.0","id":5,"method":"wait"})");
+  ASSERT_EQ(Sent.size(), 1u);
+  EXPECT_EQ(Sent[0]["method"], "ask");
+  nlohmann::json AskId = Sent[0]["id"];
+  Sent = Handle(
+      ("{\"jsonrpc\":\"2.0\",\"id\":" + AskId.dump() + ",\"result\":\"yes\"}")
+          .c_str());
+  ASSERT_EQ(Sent.size(), 1u);
+  EXPECT_EQ(Sent[0]["id"], 5);
+  EXPECT_EQ(Sent[0]["result"], "yes");
+
+  // Cancelled while waiting: answered at once, the late response dropped.
+  Sent = Handle(R"({"jsonrpc":"2.0","id":"six","method":"wait"})");
+  ASSERT_EQ(Sent.size(), 1u);
+  AskId = Sent[0]["id"];
+  Out.Sent.clear();
+  D.cancel("six");
+  ASSERT_EQ(Out.Sent.size(), 1u);
+  EXPECT_EQ(Out.Sent[0]["id"], "six");
+  EXPECT_EQ(Out.Sent[0]["error"]["code"], -32800);
+  Sent = Handle(
+      ("{\"jsonrpc\":\"2.0\",\"id\":" + AskId.dump() + ",\"result\":\"late\"}")
+          .c_str());
+  EXPECT_TRUE(Sent.empty());
+  // Answered already, or never asked: nothing to send.
+  Out.Sent.clear();
+  D.cancel("six");
+  D.cancel(5);
+  EXPECT_TRUE(Out.Sent.empty());
+  EXPECT_EQ(R.Answered, 1);
+}
+
 } // namespace
 } // namespace aiprov::server
