@@ -11,52 +11,20 @@
 #include "LSPServer.h"
 #include "CodeActions.h"
 #include "CodeLens.h"
+#include "Diagnostics.h"
+#include "DocumentUris.h"
 #include "Hover.h"
 #include "Logger.h"
 #include "RegionLookup.h"
+#include "WirePositions.h"
 #include "aiprov/directives/Directive.h"
-#include "aiprov/support/Uri.h"
 #include "aiprov/support/Version.h"
-#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/Path.h"
 
 namespace aiprov::server {
 
 namespace {
-
-/// The absolute, normalized path a document URI names; "" for an
-/// `untitled:` buffer, which has no file, so no policy and no ledger. Any
-/// other URI is refused: the path it decodes to would not be the file the
-/// editor shows (filePathOfUri), or it is not a local file.
-llvm::Expected<std::string> documentPathOfUri(llvm::StringRef Uri) {
-  auto Refuse = [&](const llvm::Twine &Why) {
-    // Control bytes are shown escaped: the log is a terminal's or a file's.
-    std::string Shown;
-    for (char C : Uri.take_front(200)) {
-      auto Byte = static_cast<unsigned char>(C);
-      if (Byte < 0x20 || Byte == 0x7f)
-        Shown += llvm::formatv("\\x{0:X-2}", Byte).str();
-      else
-        Shown.push_back(C);
-    }
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "document URI '" + Shown +
-                                       "' refused: " + Why);
-  };
-  // A NUL is refused whatever the scheme: filePathOfUri says so.
-  if (!Uri.contains('\0')) {
-    llvm::StringRef Scheme = uriScheme(Uri);
-    if (Scheme.equals_insensitive("untitled"))
-      return "";
-    if (!Scheme.equals_insensitive("file"))
-      return Refuse("only file: and untitled: documents are checked");
-  }
-  llvm::Expected<std::string> Path = filePathOfUri(Uri);
-  if (!Path)
-    return Refuse(llvm::toString(Path.takeError()));
-  return Path;
-}
 
 /// Why Line (0-based, client) is not a line of Doc; nullopt when it is.
 /// The empty line after a final line break is one (LSP).
@@ -76,9 +44,6 @@ std::optional<std::string> rangeOutside(const DocumentAnalysis &Doc,
     return Why;
   return lineOutside(Doc, "range end", R.end.line);
 }
-
-lsp::Position toWire(DocumentPosition P) { return {P.Line, P.Character}; }
-DocumentPosition fromWire(lsp::Position P) { return {P.line, P.character}; }
 
 std::string keyOr(const Region &R, llvm::StringRef Key) {
   return R.Origin.get(Key).value_or("").str();
@@ -264,8 +229,7 @@ void LSPServer::onDidChange(const lsp::DidChangeTextDocumentParams &Params) {
        Params.contentChanges) {
     ContentChange Edit;
     if (Change.range)
-      Edit.Range = DocumentSpan{fromWire(Change.range->start),
-                                fromWire(Change.range->end)};
+      Edit.Range = fromWire(*Change.range);
     Edit.NewText = Change.text;
     Edits.push_back(std::move(Edit));
   }
@@ -301,8 +265,7 @@ void LSPServer::onDidPaste(const lsp::DidPasteParams &Params) {
   Notice.What = Params.sourceKind == "workspace"
                     ? PasteNotice::Kind::WorkspacePaste
                     : PasteNotice::Kind::ExternalPaste;
-  Notice.Lines =
-      linesOf({fromWire(Params.range.start), fromWire(Params.range.end)});
+  Notice.Lines = linesOf(fromWire(Params.range));
   notice(Params.textDocument.uri, Notice);
 }
 
@@ -313,8 +276,7 @@ void LSPServer::onDidInsertCompletion(
     return;
   PasteNotice Notice;
   Notice.What = PasteNotice::Kind::Completion;
-  Notice.Lines =
-      linesOf({fromWire(Params.range.start), fromWire(Params.range.end)});
+  Notice.Lines = linesOf(fromWire(Params.range));
   Notice.Tool = Params.tool;
   Notice.Model = Params.model.value_or("");
   notice(Params.textDocument.uri, Notice);
@@ -349,7 +311,7 @@ LSPServer::openOrReply(llvm::StringRef Uri, ReplyOnce &Reply) {
 void LSPServer::onDocumentDiagnostic(const lsp::TextDocumentParams &Params,
                                      ReplyOnce Reply) {
   if (auto Doc = openOrReply(Params.textDocument.uri, Reply))
-    Reply.result(lsp::FullDocumentDiagnosticReport{diagnosticsOf(*Doc)});
+    Reply.result(lsp::FullDocumentDiagnosticReport{diagnosticsOf(Core, *Doc)});
 }
 
 void LSPServer::onHover(const lsp::TextDocumentPositionParams &Params,
@@ -368,7 +330,7 @@ void LSPServer::onHover(const lsp::TextDocumentPositionParams &Params,
   }
   Reply.result(lsp::Hover{
       std::move(Info->Markdown),
-      toRange(Core.lineSpan(*Doc, Info->Lines.First, Info->Lines.Last))});
+      toWire(Core.lineSpan(*Doc, Info->Lines.First, Info->Lines.Last))});
 }
 
 void LSPServer::onCodeLens(const lsp::TextDocumentParams &Params,
@@ -378,7 +340,7 @@ void LSPServer::onCodeLens(const lsp::TextDocumentParams &Params,
     return;
   std::vector<lsp::CodeLens> Lenses;
   for (RegionLens &Lens : regionLenses(*Doc))
-    Lenses.push_back({toRange(Core.lineSpan(*Doc, Lens.Line, Lens.Line)),
+    Lenses.push_back({toWire(Core.lineSpan(*Doc, Lens.Line, Lens.Line)),
                       {std::move(Lens.Title), "", {}}});
   Reply.result(Lenses);
 }
@@ -391,7 +353,7 @@ void LSPServer::onRegions(const lsp::TextDocumentParams &Params,
   lsp::RegionsResult Result{Doc->Key, Doc->Version, {}};
   for (const Region &R : Doc->Regions.Regions)
     Result.regions.push_back(
-        {toRange(Core.lineSpan(*Doc, R.FirstLine, R.LastLine)),
+        {toWire(Core.lineSpan(*Doc, R.FirstLine, R.LastLine)),
          sourceName(R.Origin.Source).str(), R.tool().str(), keyOr(R, "model"),
          keyOr(R, "origin"), reviewStatusName(R.Review).str(),
          permissionName(Doc->Policy.Ai).str(), R.lineCount(),
@@ -414,8 +376,7 @@ void LSPServer::onCodeAction(const lsp::CodeActionParams &Params,
              return Kind == Only || Kind.starts_with((Only + ".").str());
            });
   };
-  LineRange Selection =
-      linesOf({fromWire(Params.range.start), fromWire(Params.range.end)});
+  LineRange Selection = linesOf(fromWire(Params.range));
   std::vector<lsp::CodeAction> Actions;
   for (const ActionOffer &Offer : offerActions(*Doc, Selection)) {
     llvm::StringRef Kind = codeActionKind(Offer.Kind);
@@ -434,22 +395,8 @@ void LSPServer::onCodeAction(const lsp::CodeActionParams &Params,
                             {nlohmann::json(Arguments)}}};
     // The client's diagnostics this action resolves: the region's findings,
     // reported on its lines.
-    for (const nlohmann::json &D : Params.diagnostics) {
-      // value() throws on anything but an object, and nothing here may
-      // throw: the client's diagnostics are only echoed back.
-      if (!D.is_object())
-        continue;
-      auto Code = D.find("code");
-      std::string Problem;
-      auto Range = Dispatcher::decode<lsp::Range>(
-          D.value("range", nlohmann::json()), Problem);
-      if (Code == D.end() || !Code->is_string() || !Range ||
-          !llvm::is_contained(Offer.Resolves, Code->get<std::string>()))
-        continue;
-      unsigned Line = Range->start.line + 1;
-      if (Offer.Lines.First <= Line && Line <= Offer.Lines.Last)
-        Action.diagnostics.push_back(D);
-    }
+    Action.diagnostics =
+        findingsAmong(Params.diagnostics, Offer.Resolves, Offer.Lines);
     Actions.push_back(std::move(Action));
   }
   Reply.result(Actions);
@@ -532,34 +479,13 @@ void LSPServer::onExecuteCommand(const lsp::ExecuteCommandParams &Params,
       });
 }
 
-lsp::Range LSPServer::toRange(DocumentSpan Span) const {
-  return {toWire(Span.Start), toWire(Span.End)};
-}
-
-std::vector<lsp::Diagnostic>
-LSPServer::diagnosticsOf(const DocumentAnalysis &Doc) const {
-  std::vector<lsp::Diagnostic> Diagnostics;
-  if (!Doc.PolicyError.empty())
-    Diagnostics.push_back(
-        {toRange(Core.lineSpan(Doc, 1, 1)), lsp::DiagnosticSeverity::Error, "",
-         "aiprov",
-         "this file is not checked: its policy is broken: " + Doc.PolicyError});
-  for (const Finding &F : Doc.Findings)
-    Diagnostics.push_back({toRange(Core.findingSpan(Doc, F.Where)),
-                           F.Level == Severity::Error
-                               ? lsp::DiagnosticSeverity::Error
-                               : lsp::DiagnosticSeverity::Warning,
-                           checkInfo(F.Check).Name.str(), "aiprov", F.Message});
-  return Diagnostics;
-}
-
 void LSPServer::runOnCoreThread(std::function<void()> Task) {
   Out.post(std::move(Task));
 }
 
 void LSPServer::onDiagnosticsReady(const DocumentAnalysis &Doc) {
   lsp::PublishDiagnosticsParams Params{Doc.Key, Doc.Version,
-                                       diagnosticsOf(Doc)};
+                                       diagnosticsOf(Core, Doc)};
   Out.send({{"jsonrpc", "2.0"},
             {"method", "textDocument/publishDiagnostics"},
             {"params", Params}});

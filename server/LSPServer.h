@@ -66,8 +66,6 @@ private:
   void onDiagnosticsReady(const DocumentAnalysis &Doc) override;
   /// Posts Task to the transport's reader thread.
   void runOnCoreThread(std::function<void()> Task) override;
-  std::vector<lsp::Diagnostic> diagnosticsOf(const DocumentAnalysis &Doc) const;
-  lsp::Range toRange(DocumentSpan Span) const;
   /// The snapshot of an open document, or an InvalidParams reply.
   std::shared_ptr<const DocumentAnalysis> openOrReply(llvm::StringRef Uri,
                                                       ReplyOnce &Reply);
