@@ -240,9 +240,9 @@ void LSPServer::onDidChange(const lsp::DidChangeTextDocumentParams &Params) {
 }
 
 void LSPServer::notice(llvm::StringRef Uri, const PasteNotice &Notice) {
-  auto Doc = Core.noticeDocument(Uri, Notice);
-  if (!Doc)
-    logError("notice ignored: " + llvm::toString(Doc.takeError()));
+  auto Noticed = Core.noticeDocument(Uri, Notice);
+  if (!Noticed)
+    logError("notice ignored: " + llvm::toString(Noticed.takeError()));
 }
 
 bool LSPServer::noticeInDocument(llvm::StringRef Method, llvm::StringRef Uri,
@@ -293,11 +293,7 @@ void LSPServer::onDidClose(const lsp::TextDocumentParams &Params) {
     return;
   }
   // A closed document's findings would otherwise linger in the editor.
-  lsp::PublishDiagnosticsParams Clear{
-      Params.textDocument.uri, std::nullopt, {}};
-  Out.send({{"jsonrpc", "2.0"},
-            {"method", "textDocument/publishDiagnostics"},
-            {"params", Clear}});
+  publish({Params.textDocument.uri, std::nullopt, {}});
 }
 
 std::shared_ptr<const DocumentAnalysis>
@@ -484,8 +480,10 @@ void LSPServer::runOnCoreThread(std::function<void()> Task) {
 }
 
 void LSPServer::onDiagnosticsReady(const DocumentAnalysis &Doc) {
-  lsp::PublishDiagnosticsParams Params{Doc.Key, Doc.Version,
-                                       diagnosticsOf(Core, Doc)};
+  publish({Doc.Key, Doc.Version, diagnosticsOf(Core, Doc)});
+}
+
+void LSPServer::publish(const lsp::PublishDiagnosticsParams &Params) {
   Out.send({{"jsonrpc", "2.0"},
             {"method", "textDocument/publishDiagnostics"},
             {"params", Params}});

@@ -54,16 +54,18 @@ private:
                         ReplyOnce Reply);
   void onDidPaste(const lsp::DidPasteParams &Params);
   void onDidInsertCompletion(const lsp::DidInsertCompletionParams &Params);
-  /// Hands a client notice to the core and re-publishes if it changed
-  /// the document's regions.
+  /// Hands a client notice to the core (which reports the document again
+  /// if it changed its regions); logs it when the document is not open.
   void notice(llvm::StringRef Uri, const PasteNotice &Notice);
   /// False, with Method's notice logged as ignored, when Range has a line
   /// Uri's document does not.
   bool noticeInDocument(llvm::StringRef Method, llvm::StringRef Uri,
                         const lsp::Range &Range);
 
-  /// Pushes textDocument/publishDiagnostics for Doc.
+  /// Publishes Doc's diagnostics.
   void onDiagnosticsReady(const DocumentAnalysis &Doc) override;
+  /// Sends textDocument/publishDiagnostics.
+  void publish(const lsp::PublishDiagnosticsParams &Params);
   /// Posts Task to the transport's reader thread.
   void runOnCoreThread(std::function<void()> Task) override;
   /// The snapshot of an open document, or an InvalidParams reply.
