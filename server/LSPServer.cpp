@@ -18,6 +18,7 @@
 #include "RegionLookup.h"
 #include "WirePositions.h"
 #include "aiprov/directives/Directive.h"
+#include "aiprov/support/JsonAccess.h"
 #include "aiprov/support/Version.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -462,14 +463,15 @@ void LSPServer::onExecuteCommand(const lsp::ExecuteCommandParams &Params,
                             llvm::toString(Result.takeError()));
           return;
         }
-        if (Result->is_object() && Result->value("applied", false)) {
+        // The client's answer is untrusted JSON: `applied` must be true,
+        // not merely present (value() would throw on "yes" and end the
+        // server).
+        const nlohmann::json *Applied = member(*Result, "applied");
+        if (Applied && Applied->is_boolean() && Applied->get<bool>()) {
           Pending.result(nullptr);
           return;
         }
-        std::string Why = "no reason given";
-        if (Result->is_object() && Result->contains("failureReason") &&
-            (*Result)["failureReason"].is_string())
-          Why = (*Result)["failureReason"].get<std::string>();
+        std::string Why = stringOr(*Result, "failureReason", "no reason given");
         Pending.error(ErrorCode::RequestFailed,
                       Command + ": the editor did not apply the edit: " + Why);
       });
