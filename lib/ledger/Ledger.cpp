@@ -5,23 +5,21 @@
 // exclusive flock; fsync makes it survive a power cut; and a process killed
 // mid-write leaves at most an unfinished last line, which the next append
 // (under the lock) removes before writing. Reading never fails on content:
-// a bad line becomes a warning. nlohmann/json is used without exceptions.
+// a bad line becomes a warning. What a line holds is LedgerRecord's
+// business; nlohmann/json is used without exceptions.
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/ledger/Ledger.h"
 #include "aiprov/ledger/Workspace.h"
 #include "aiprov/support/FileReader.h"
-#include "aiprov/support/JsonAccess.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include <array>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <ctime>
 #include <fcntl.h>
-#include <random>
+#include <nlohmann/json.hpp>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
@@ -32,10 +30,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr const char *AgentTraceVersion = "0.1";
-constexpr const char *VendorKey = "dev.aiprov";
 constexpr const char *GitAttributesLine = ".aiprov/ledger.jsonl merge=union";
-constexpr size_t MaxModelIdLength = 250; // The schema's maxLength.
 /// How long an append waits for another writer's lock (docs/ledger.md).
 constexpr std::chrono::milliseconds LockTimeout(10000);
 
@@ -181,9 +176,10 @@ llvm::Error ensureGitAttributes(int RootFD, llvm::StringRef Root) {
   return llvm::Error::success();
 }
 
-// Every record aiprov writes starts with these bytes (nlohmann::json keeps
-// object keys sorted). A torn tail is cut only when it is a piece of such
-// a line: a file whose last line aiprov did not write is never truncated.
+// Every record aiprov writes starts with these bytes (LedgerRecord::toJson;
+// nlohmann::json keeps object keys sorted). A torn tail is cut only when it
+// is a piece of such a line: a file whose last line aiprov did not write is
+// never truncated.
 constexpr llvm::StringLiteral RecordPrefix =
     "{\"files\":[{\"conversations\":[{\"contributor\":";
 
@@ -219,198 +215,7 @@ llvm::Expected<std::string> repairTornTail(int FD, off_t Size) {
   return std::string();
 }
 
-llvm::Error missing(const llvm::Twine &What) {
-  return llvm::createStringError(
-      std::make_error_code(std::errc::invalid_argument),
-      "missing or invalid " + What);
-}
-
-std::string contributorType(const Json *Contributor, llvm::StringRef Default) {
-  if (Contributor && Contributor->is_object())
-    return stringOr(*Contributor, "type", Default);
-  return Default.str();
-}
-
-std::string modelOf(const Json *Contributor, llvm::StringRef Default) {
-  if (Contributor && Contributor->is_object())
-    return stringOr(*Contributor, "model_id", Default);
-  return Default.str();
-}
-
 } // namespace
-
-bool LedgerRecord::isAIAssisted() const {
-  return Contributor == "ai" || Contributor == "mixed";
-}
-
-nlohmann::json LedgerRecord::toJson() const {
-  Json Contrib = {{"type", Contributor}};
-  if (!Model.empty() && Model.size() <= MaxModelIdLength)
-    Contrib["model_id"] = Model;
-  Json Range = {{"start_line", StartLine}, {"end_line", EndLine}};
-  if (!LineFingerprints.empty()) {
-    std::string Joined;
-    for (const std::string &F : LineFingerprints)
-      Joined += F + "\n";
-    Range["content_hash"] = "aiprov-fnv1a64:" + fingerprintLine(Joined);
-  }
-  Json Record = {
-      {"version", AgentTraceVersion},
-      {"id", Id},
-      {"timestamp", Timestamp},
-      {"files",
-       Json::array({{{"path", File},
-                     {"conversations",
-                      Json::array({{{"contributor", Contrib},
-                                    {"ranges", Json::array({Range})}}})}}})}};
-  if (!Tool.empty())
-    Record["tool"] = {{"name", Tool}, {"version", ToolVersion}};
-  Json Vendor = {{"format", 1},
-                 {"origin", Origin},
-                 {"who", Who},
-                 {"line_fingerprints", LineFingerprints}};
-  if (!Model.empty())
-    Vendor["model"] = Model;
-  Record["metadata"] = {{VendorKey, Vendor}};
-  return Record;
-}
-
-llvm::Expected<std::vector<LedgerRecord>>
-LedgerRecord::fromJson(const nlohmann::json &Record) {
-  if (!Record.is_object())
-    return llvm::createStringError(std::errc::invalid_argument,
-                                   "not a JSON object");
-  LedgerRecord Common;
-  const Json *Id = member(Record, "id");
-  if (!Id || !Id->is_string() || Id->get_ref<const std::string &>().empty())
-    return missing("field 'id'");
-  Common.Id = Id->get<std::string>();
-  const Json *Time = member(Record, "timestamp");
-  if (!Time || !Time->is_string())
-    return missing("field 'timestamp'");
-  Common.Timestamp = Time->get<std::string>();
-  if (const Json *Tool = member(Record, "tool"); Tool && Tool->is_object()) {
-    Common.Tool = stringOr(*Tool, "name");
-    Common.ToolVersion = stringOr(*Tool, "version");
-  }
-  const Json *Vendor = nullptr;
-  if (const Json *Meta = member(Record, "metadata"); Meta && Meta->is_object())
-    if (const Json *V = member(*Meta, VendorKey); V && V->is_object())
-      Vendor = V;
-  if (Vendor) {
-    Common.Origin = stringOr(*Vendor, "origin");
-    Common.Who = stringOr(*Vendor, "who");
-    Common.Model = stringOr(*Vendor, "model");
-    if (const Json *Prints = member(*Vendor, "line_fingerprints");
-        Prints && Prints->is_array())
-      for (const Json &P : *Prints)
-        if (P.is_string())
-          Common.LineFingerprints.push_back(P.get<std::string>());
-  }
-
-  const Json *Files = member(Record, "files");
-  if (!Files || !Files->is_array())
-    return missing("field 'files'");
-  std::vector<LedgerRecord> Result;
-  for (const Json &F : *Files) {
-    const Json *Path = F.is_object() ? member(F, "path") : nullptr;
-    if (!Path || !Path->is_string())
-      return missing("field 'files[].path'");
-    const Json *Conversations = member(F, "conversations");
-    if (!Conversations || !Conversations->is_array())
-      return missing("field 'files[].conversations'");
-    for (const Json &C : *Conversations) {
-      const Json *Ranges = C.is_object() ? member(C, "ranges") : nullptr;
-      if (!Ranges || !Ranges->is_array())
-        return missing("field 'files[].conversations[].ranges'");
-      const Json *ConvContributor = member(C, "contributor");
-      std::string ConvType = contributorType(ConvContributor, "unknown");
-      std::string ConvModel = modelOf(ConvContributor, Common.Model);
-      for (const Json &R : *Ranges) {
-        const Json *Start = R.is_object() ? member(R, "start_line") : nullptr;
-        const Json *End = R.is_object() ? member(R, "end_line") : nullptr;
-        if (!Start || !End || !Start->is_number_unsigned() ||
-            !End->is_number_unsigned() || Start->get<uint64_t>() < 1 ||
-            End->get<uint64_t>() < Start->get<uint64_t>() ||
-            End->get<uint64_t>() > UINT32_MAX)
-          return missing("line range (start_line <= end_line, both >= 1)");
-        LedgerRecord One = Common;
-        One.File = Path->get<std::string>();
-        One.StartLine = Start->get<unsigned>();
-        One.EndLine = End->get<unsigned>();
-        // Placement trusts the fingerprints over the range: a count that
-        // disagrees with the range would silently move or stretch it.
-        uint64_t Lines = uint64_t(One.EndLine) - One.StartLine + 1;
-        if (!One.LineFingerprints.empty() &&
-            One.LineFingerprints.size() != Lines)
-          return llvm::createStringError(
-              std::errc::invalid_argument,
-              "line_fingerprints has %zu entries for the %llu lines %u-%u",
-              One.LineFingerprints.size(),
-              static_cast<unsigned long long>(Lines), One.StartLine,
-              One.EndLine);
-        const Json *RangeContributor = member(R, "contributor");
-        One.Contributor = contributorType(RangeContributor, ConvType);
-        One.Model = modelOf(RangeContributor, ConvModel);
-        Result.push_back(std::move(One));
-      }
-    }
-  }
-  return Result;
-}
-
-std::string newRecordId() {
-  std::random_device Device;
-  std::array<unsigned char, 16> Bytes{};
-  for (size_t I = 0; I < Bytes.size(); I += 4) {
-    unsigned Word = Device();
-    for (size_t J = 0; J < 4; ++J)
-      Bytes[I + J] = static_cast<unsigned char>(Word >> (8 * J));
-  }
-  Bytes[6] = (Bytes[6] & 0x0F) | 0x40; // Version 4.
-  Bytes[8] = (Bytes[8] & 0x3F) | 0x80; // RFC 4122 variant.
-  static const char Hex[] = "0123456789abcdef";
-  std::string Id;
-  for (size_t I = 0; I < Bytes.size(); ++I) {
-    if (I == 4 || I == 6 || I == 8 || I == 10)
-      Id += '-';
-    Id += Hex[Bytes[I] >> 4];
-    Id += Hex[Bytes[I] & 0x0F];
-  }
-  return Id;
-}
-
-std::string nowTimestamp() {
-  std::time_t Now = std::time(nullptr);
-  std::tm UTC{};
-  gmtime_r(&Now, &UTC);
-  std::array<char, 32> Text{};
-  size_t N =
-      std::strftime(Text.data(), Text.size(), "%Y-%m-%dT%H:%M:%SZ", &UTC);
-  return std::string(Text.data(), N);
-}
-
-std::string fingerprintLine(llvm::StringRef Line) {
-  uint64_t Hash = 0xcbf29ce484222325ULL;
-  for (unsigned char C : Line.trim()) {
-    Hash ^= C;
-    Hash *= 0x100000001b3ULL;
-  }
-  std::array<char, 17> Text{};
-  std::snprintf(Text.data(), Text.size(), "%016llx",
-                static_cast<unsigned long long>(Hash));
-  return std::string(Text.data(), 16);
-}
-
-std::vector<std::string> fingerprintLines(llvm::StringRef Text) {
-  std::vector<std::string> Prints;
-  while (!Text.empty()) {
-    auto [Line, Rest] = Text.split('\n');
-    Prints.push_back(fingerprintLine(Line.rtrim('\r')));
-    Text = Rest;
-  }
-  return Prints;
-}
 
 std::string Ledger::pathFor(llvm::StringRef WorkspaceRoot) {
   llvm::SmallString<256> Path(WorkspaceRoot);

@@ -29,7 +29,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/ledger/Reanchor.h"
-#include "aiprov/ledger/Ledger.h"
+#include "aiprov/ledger/RecordIdentity.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>

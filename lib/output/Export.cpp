@@ -8,7 +8,7 @@
 #include "aiprov/output/Export.h"
 #include "aiprov/check/Checks.h"
 #include "aiprov/directives/DirectiveCollector.h"
-#include "aiprov/ledger/Ledger.h"
+#include "aiprov/ledger/RecordIdentity.h"
 #include "aiprov/support/FileReader.h"
 #include "aiprov/support/Paths.h"
 #include "llvm/ADT/SmallString.h"

@@ -10,7 +10,7 @@
 // SOURCE_DATE_EPOCH pins.
 //
 //===----------------------------------------------------------------------===//
-#include "aiprov/ledger/Ledger.h"
+#include "aiprov/ledger/LedgerRecord.h"
 #include "aiprov/output/Export.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"

@@ -2,82 +2,26 @@
 //
 // What was observed rather than annotated (an editor paste, an accepted
 // completion, an agent's edit) is kept in `.aiprov/ledger.jsonl` at the
-// workspace root (SPEC §5). Each line is one Agent Trace record (schema in
-// docs/schema/agent-trace-record.schema.json) with aiprov's own data under
-// metadata["dev.aiprov"], so other Agent Trace readers understand the file
-// and aiprov reads theirs. Appends are one write(2) under an exclusive
-// flock followed by fsync, so concurrent writers never interleave and a
-// crash never damages an earlier record; reading skips what it cannot use
-// with a warning instead of failing. See docs/ledger.md.
+// workspace root (SPEC §5), one Agent Trace record a line (LedgerRecord.h),
+// so other Agent Trace readers understand the file and aiprov reads theirs.
+// Appends are one write(2) under an exclusive flock followed by fsync, so
+// concurrent writers never interleave and a crash never damages an earlier
+// record; reading skips what it cannot use with a warning instead of
+// failing. See docs/ledger.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AIPROV_LEDGER_LEDGER_H
 #define AIPROV_LEDGER_LEDGER_H
 
+#include "aiprov/ledger/LedgerRecord.h"
+// Whoever writes records also stamps them; the ledger's callers get both.
+#include "aiprov/ledger/RecordIdentity.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 namespace aiprov {
-
-/// One attributed line range of one file, as aiprov records it.
-struct LedgerRecord {
-  /// UUID v4, lower-case hex (newRecordId()).
-  std::string Id;
-  /// RFC 3339 in UTC, e.g. 2026-11-29T02:24:38Z (nowTimestamp()).
-  std::string Timestamp;
-  /// Relative to the workspace root, with `/` separators.
-  std::string File;
-  /// 1-based, inclusive; StartLine <= EndLine.
-  unsigned StartLine = 0;
-  unsigned EndLine = 0;
-  /// The editor, agent or tool that produced the text ("claude-code",
-  /// "vscode"); empty if unknown. ToolVersion may be empty.
-  std::string Tool;
-  std::string ToolVersion;
-  /// models.dev style id ("anthropic/claude-opus-4-5"); empty if unknown.
-  std::string Model;
-  /// agent, completion, chat, paste, generated, unknown-paste, …
-  std::string Origin;
-  /// The person at the keyboard, as aiprov learned it (git user.email).
-  std::string Who;
-  /// Agent Trace contributor type: ai, mixed, human or unknown.
-  std::string Contributor = "ai";
-  /// One per line of the range, fingerprintLine() of each; empty for
-  /// foreign records. Used to find the range again after edits.
-  std::vector<std::string> LineFingerprints;
-
-  /// True for contributor types ai and mixed: the lines count as
-  /// AI-assisted.
-  bool isAIAssisted() const;
-
-  /// One Agent Trace record (version 0.1) valid against the schema.
-  nlohmann::json toJson() const;
-
-  /// Reads one Agent Trace record. aiprov's own record gives back exactly
-  /// what toJson() wrote; a foreign record gives one LedgerRecord per range
-  /// (several files, conversations and ranges are allowed), with per-range
-  /// contributors overriding the conversation's. Errors say which field
-  /// aiprov needs and did not find.
-  static llvm::Expected<std::vector<LedgerRecord>>
-  fromJson(const nlohmann::json &Record);
-};
-
-/// A fresh UUID v4 from std::random_device (the kernel's getrandom).
-std::string newRecordId();
-
-/// The current time as RFC 3339 UTC with a `Z`, to the second.
-std::string nowTimestamp();
-
-/// 64-bit FNV-1a of Line with leading and trailing whitespace trimmed, as
-/// 16 lower-case hex digits. Stable across platforms and LLVM versions.
-std::string fingerprintLine(llvm::StringRef Line);
-
-/// fingerprintLine() of each line of Text (split on \n, a \r before it
-/// dropped); a final line without \n counts, an empty Text has no lines.
-std::vector<std::string> fingerprintLines(llvm::StringRef Text);
 
 struct LedgerReadResult {
   std::vector<LedgerRecord> Records;
