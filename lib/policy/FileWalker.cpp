@@ -8,13 +8,13 @@
 // per entry; only entries of unknown type are lstat'ed. Reading a whole
 // directory before descending lets one pass answer "does it hold
 // CMakeCache.txt / .git / .gitignore?" without extra system calls.
-// .gitignore handling reuses the policy matcher (IgnorePatterns.h) with git's
+// .gitignore handling reuses the policy matcher (IgnoreStack.h) with git's
 // nested-file semantics, and only applies inside a git repository; a
 // nested repository starts afresh, as in git.
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/policy/FileWalker.h"
-#include "aiprov/policy/IgnorePatterns.h"
+#include "aiprov/policy/IgnoreStack.h"
 #include "aiprov/support/FileReader.h"
 #include "aiprov/support/Paths.h"
 #include "llvm/ADT/StringExtras.h"

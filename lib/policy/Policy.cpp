@@ -15,7 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/policy/Policy.h"
-#include "aiprov/policy/IgnorePatterns.h"
+#include "aiprov/policy/IgnoreStack.h"
 #include "aiprov/policy/PolicyFile.h"
 #include "aiprov/support/FileReader.h"
 #include "aiprov/support/Paths.h"

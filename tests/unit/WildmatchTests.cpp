@@ -1,7 +1,7 @@
 //===--- WildmatchTests.cpp - Git's answers, without git's running time --===//
 //
 // Wildmatch backtracks as git does (the git-oracle test in
-// IgnorePatternsTests pins those answers) until a budget runs out, then lets
+// IgnoreStackTests pins those answers) until a budget runs out, then lets
 // an NFA decide. Two things are checked here:
 //  - the two engines agree: both run on many random patterns and texts over
 //    a small alphabet, where stars, slashes, classes and `**/` interact;

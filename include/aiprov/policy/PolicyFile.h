@@ -14,7 +14,7 @@
 #ifndef AIPROV_POLICY_POLICYFILE_H
 #define AIPROV_POLICY_POLICYFILE_H
 
-#include "aiprov/policy/IgnorePatterns.h"
+#include "aiprov/policy/IgnoreStack.h"
 #include "aiprov/policy/Policy.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"

@@ -1,9 +1,9 @@
 //===--- Wildmatch.h - git's glob language, matched in polynomial time ----===//
 //
-// The glob half of .gitignore semantics (IgnorePatterns.h does the line
-// rules and the nesting): git's wildmatch in WM_PATHNAME mode, where `*`,
-// `?` and character classes never match a '/', and a `**` standing alone
-// between slashes spans directories.
+// The glob half of .gitignore semantics (IgnorePattern.h does the line
+// rules, IgnoreStack.h the nesting): git's wildmatch in WM_PATHNAME mode,
+// where `*`, `?` and character classes never match a '/', and a `**`
+// standing alone between slashes spans directories.
 //
 // Git matches by backtracking, which a committed pattern can make take
 // hours (`*a*a*a*a*a*a*b` against a 200-character name, or ten `**/` in a

@@ -1,4 +1,4 @@
-//===--- IgnorePatterns.h - .gitignore semantics, git for the oracle ------===//
+//===--- IgnoreStack.h - .gitignore semantics, git for the oracle ---------===//
 //
 // SPEC §2 defines a policy rule's `paths` by what git would do with them as
 // a .gitignore, and the ignore files a policy honours (.aiexclude, …) and the
@@ -7,7 +7,7 @@
 // own algorithm (dir.c + wildmatch) closely enough that the unit tests use
 // `git check-ignore` as the oracle.
 //
-// Two layers, as in git:
+// Two layers, as in git, over the patterns IgnorePattern.h compiles:
 //  - IgnoreList: the patterns of one file (or one rule) anchored at a base
 //    directory; the last matching pattern wins.
 //  - IgnoreStack: nested lists, like nested .gitignore files; a deeper list
@@ -15,17 +15,15 @@
 // Both apply git's directory rule: once a directory is excluded, nothing
 // below it can be re-included.
 //
-// Patterns git would silently never match (an unterminated `[`, an unknown
-// `[:class:]`, a trailing unescaped `\`, a pattern that is only `/` or `!`)
-// are errors, reported as "ORIGIN:LINE:COL: error: …" so a typo in a policy
-// cannot quietly switch a rule off.
+// A pattern that cannot compile is reported as "ORIGIN:LINE:COL: error: …"
+// so a typo in a policy cannot quietly switch a rule off.
 //
 // Paths are '/'-separated. Compiled lists are immutable and safe to share
 // between threads.
 //
 //===----------------------------------------------------------------------===//
-#ifndef AIPROV_POLICY_IGNOREPATTERNS_H
-#define AIPROV_POLICY_IGNOREPATTERNS_H
+#ifndef AIPROV_POLICY_IGNORESTACK_H
+#define AIPROV_POLICY_IGNORESTACK_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -36,6 +34,8 @@
 #include <vector>
 
 namespace aiprov {
+
+class IgnorePattern;
 
 /// One pattern line handed to IgnoreList::fromLines, with where it was
 /// written so errors can point at it.
@@ -92,8 +92,9 @@ public:
                                  std::vector<std::string> *Problems = nullptr);
 
   /// Compiles patterns given one per entry, such as a policy rule's `paths`.
-  /// Each entry is one .gitignore line, except that an entry that would be
-  /// a blank line or a `#` comment is an error: in a list of paths it can
+  /// Each entry is one .gitignore line, held to IgnorePattern's stricter
+  /// reading of a path entry (compilePathEntry): an entry that would be a
+  /// blank line or a `#` comment is an error, as in a list of paths it can
   /// only be a mistake.
   static llvm::Expected<IgnoreList> fromLines(llvm::ArrayRef<PatternLine> Lines,
                                               llvm::StringRef BaseDir,
@@ -119,10 +120,9 @@ public:
   std::optional<llvm::StringRef> relativePath(llvm::StringRef Path) const;
 
 private:
-  struct Pattern;
   std::string BaseDir;
   std::string Origin;
-  std::vector<Pattern> Patterns;
+  std::vector<IgnorePattern> Patterns;
 };
 
 /// Nested lists, outermost first, like the .gitignore files from a
