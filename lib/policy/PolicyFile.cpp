@@ -4,14 +4,15 @@
 // structs; then globs are compiled into a PolicyFile. Scalars are wrapped in
 // small types so every bad value gets its own message, and their positions
 // are kept so a glob that cannot compile is reported at its own line and
-// column, like a YAML error. A second pass with the plain YAML parser finds
-// what YAML I/O would misreport or silently accept (tags, aliases, anchors,
-// a second document), and whichever problem comes first in the file is the
-// one reported.
+// column, like a YAML error. A second pass with the plain YAML parser
+// (YamlSurprises.h) finds what YAML I/O would misreport or silently accept
+// (tags, aliases, anchors, a second document), and whichever problem comes
+// first in the file is the one reported.
 //
 //===----------------------------------------------------------------------===//
 #include "aiprov/policy/PolicyFile.h"
 #include "aiprov/policy/YamlNesting.h"
+#include "aiprov/policy/YamlSurprises.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -237,7 +238,7 @@ namespace aiprov {
 namespace {
 
 // ---------------------------------------------------------------------------
-// Errors: positions, wording, and what YAML I/O would hide.
+// Errors: where they were written, and in words that say what was meant.
 // ---------------------------------------------------------------------------
 
 llvm::Error errorAt(llvm::StringRef File, unsigned Line, unsigned Column,
@@ -315,97 +316,6 @@ struct DiagnosticCapture {
             .str();
   }
 };
-
-/// Something YAML I/O would misreport ("unknown node kind") or silently
-/// accept: an unquoted pattern that starts with `!` is a YAML tag, with `*`
-/// an alias, with `&` an anchor; and a second document is dropped.
-struct YamlSurprise {
-  const char *Where;
-  std::string Message;
-};
-
-std::string quoteHint(llvm::StringRef Written) {
-  // In a flow list the scanner lets a tag run into the closing bracket.
-  Written = Written.rtrim(",]}");
-  char First = Written.front();
-  return ("'" + Written + "' is read by YAML as " +
-          (First == '!'   ? "a tag"
-           : First == '*' ? "an alias"
-                          : "an anchor") +
-          "; quote a pattern that starts with '" + llvm::Twine(First) +
-          "', as in \"" + Written + "\"")
-      .str();
-}
-
-std::optional<YamlSurprise> findSurprise(llvm::yaml::Node *N) {
-  if (!N)
-    return std::nullopt;
-  if (auto *Alias = llvm::dyn_cast<llvm::yaml::AliasNode>(N)) {
-    const char *Star = Alias->getName().begin() - 1;
-    return YamlSurprise{Star, quoteHint(("*" + Alias->getName()).str())};
-  }
-  if (llvm::StringRef Tag = N->getRawTag(); !Tag.empty())
-    return YamlSurprise{Tag.begin(), quoteHint(Tag)};
-  if (llvm::StringRef Anchor = N->getAnchor(); !Anchor.empty())
-    return YamlSurprise{Anchor.begin() - 1, quoteHint(("&" + Anchor).str())};
-  if (auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(N)) {
-    for (llvm::yaml::KeyValueNode &KV : *Map) {
-      if (auto S = findSurprise(KV.getKey()))
-        return S;
-      if (auto S = findSurprise(KV.getValue()))
-        return S;
-    }
-  } else if (auto *Seq = llvm::dyn_cast<llvm::yaml::SequenceNode>(N)) {
-    for (llvm::yaml::Node &Entry : *Seq)
-      if (auto S = findSurprise(&Entry))
-        return S;
-  }
-  return std::nullopt;
-}
-
-/// A tag on an empty node vanishes from the node tree: "- !gen/keep.cpp"
-/// parses as a null entry, which YAML I/O then calls the wrong type. So when
-/// YAML I/O failed, look for a block-list entry starting with `!`, `*` or
-/// `&` at or before the line it failed on.
-std::optional<YamlSurprise> findUnquotedEntry(llvm::StringRef Text,
-                                              unsigned UpToLine) {
-  unsigned LineNo = 0;
-  for (llvm::StringRef Rest = Text; !Rest.empty() && ++LineNo <= UpToLine;) {
-    llvm::StringRef Line;
-    std::tie(Line, Rest) = Rest.split('\n');
-    llvm::StringRef Entry = Line.ltrim(" \t");
-    if (!Entry.consume_front("-") || Entry.empty() ||
-        (Entry.front() != ' ' && Entry.front() != '\t'))
-      continue;
-    Entry = Entry.ltrim(" \t");
-    if (!Entry.empty() && llvm::StringRef("!*&").contains(Entry.front()))
-      return YamlSurprise{Entry.begin(),
-                          quoteHint(Entry.take_until(llvm::isSpace))};
-  }
-  return std::nullopt;
-}
-
-/// A second pass over the text with the plain YAML parser, which sees what
-/// YAML I/O hides: tags, aliases, anchors and further documents.
-std::optional<YamlSurprise> scanForSurprises(llvm::StringRef Text,
-                                             llvm::StringRef Path) {
-  llvm::SourceMgr Quiet; // YAML I/O reports the syntax errors
-  Quiet.setDiagHandler([](const llvm::SMDiagnostic &, void *) {});
-  llvm::yaml::Stream Documents(llvm::MemoryBufferRef(Text, Path), Quiet);
-  unsigned NonEmpty = 0;
-  for (llvm::yaml::Document &Doc : Documents) {
-    llvm::yaml::Node *Root = Doc.getRoot();
-    if (!Root || llvm::isa<llvm::yaml::NullNode>(Root))
-      continue;
-    if (++NonEmpty == 2)
-      return YamlSurprise{Root->getSourceRange().Start.getPointer(),
-                          "a policy file holds one YAML document; found "
-                          "another"};
-    if (auto S = findSurprise(Root))
-      return S;
-  }
-  return std::nullopt;
-}
 
 /// What YAML I/O made of the text, with its first error if any.
 struct YamlIoOutcome {
