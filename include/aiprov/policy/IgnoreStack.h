@@ -35,6 +35,8 @@
 
 namespace aiprov {
 
+// Only declared here (hence IgnoreList's out-of-line special members), so
+// that the policy's users do not all compile Wildmatch.h.
 class IgnorePattern;
 
 /// One pattern line handed to IgnoreList::fromLines, with where it was
