@@ -45,10 +45,7 @@ int runCheckCommand() {
     return ExitUsageOrIO;
 
   CheckReport Report = runCheck(*Options);
-  for (const std::string &E : Report.Errors)
-    llvm::errs() << "aiprov: " << E << "\n";
-  for (const std::string &W : Report.Warnings)
-    llvm::errs() << W << "\n";
+  printProblems(Report.Errors, Report.Warnings);
 
   bool Written = writeOutput(Walk.OutputFile, [&](llvm::raw_ostream &OS) {
     switch (Format.getValue()) {

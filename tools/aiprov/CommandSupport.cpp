@@ -127,6 +127,14 @@ outputOverwritesInput(llvm::StringRef OutputFile,
   return std::nullopt;
 }
 
+void printProblems(llvm::ArrayRef<std::string> Errors,
+                   llvm::ArrayRef<std::string> Warnings) {
+  for (const std::string &E : Errors)
+    llvm::errs() << "aiprov: " << E << "\n";
+  for (const std::string &W : Warnings)
+    llvm::errs() << W << "\n";
+}
+
 bool writeOutput(llvm::StringRef OutputFile,
                  llvm::function_ref<void(llvm::raw_ostream &)> Render) {
   std::error_code EC;

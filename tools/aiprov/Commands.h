@@ -10,6 +10,7 @@
 #define AIPROV_TOOLS_COMMANDS_H
 
 #include "aiprov/check/CheckRunner.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
@@ -47,6 +48,11 @@ struct AnalysisFlags {
 std::optional<std::string>
 outputOverwritesInput(llvm::StringRef OutputFile,
                       const AnalysisOptions &Options);
+
+/// A run's errors ("aiprov: " first, as every error of the tool) and its
+/// warnings (already "PATH:LINE: ..."), one a line on stderr.
+void printProblems(llvm::ArrayRef<std::string> Errors,
+                   llvm::ArrayRef<std::string> Warnings);
 
 /// Runs Render into stdout or OutputFile; false (after printing why) when
 /// the output could not be written.

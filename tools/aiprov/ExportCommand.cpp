@@ -49,10 +49,7 @@ int runExportCommand() {
     return ExitUsageOrIO;
 
   ExportReport Report = buildExport(analyzeFiles(*Options));
-  for (const std::string &E : Report.Errors)
-    llvm::errs() << "aiprov: " << E << "\n";
-  for (const std::string &W : Report.Warnings)
-    llvm::errs() << W << "\n";
+  printProblems(Report.Errors, Report.Warnings);
 
   bool Written = writeOutput(Walk.OutputFile, [&](llvm::raw_ostream &OS) {
     switch (Format.getValue()) {
