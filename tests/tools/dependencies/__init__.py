@@ -1,0 +1,1 @@
+"""The modules of check-dependencies.py (ctest: dependencies-complete)."""
