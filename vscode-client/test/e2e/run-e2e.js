@@ -36,17 +36,19 @@
 // Custom notifications and decoration ranges are not visible from the page:
 // extension-log/, a test-only extension installed next to aiprov, writes
 // them (from aiprov's API, src/api.ts) to AIPROV_VSCODE_TEST_LOG, and this
-// script reads that file. Screenshots of each step go to DIR.
+// script reads that file. Screenshots of each step go to DIR. The helpers
+// that know nothing of VS Code are in support.js, the code-server it drives
+// in code-server-process.js.
 //
 // Exit status: 0 pass, 1 fail, 2 usage, 77 skipped because code-server,
 // chromium or playwright-core is not installed (scripts/setup installs them).
 'use strict';
 
-const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
+const { CodeServer, codeServerPath } = require('./code-server-process');
+const { WAIT_MS, Failure, ok, check, poll, freePort, run, readJsonLines, packageExtension, killGroupOnExit, stopGroup } = require('./support');
 
 const SKIP = 77;
 const HERE = __dirname;
@@ -55,12 +57,7 @@ const EXAMPLE = path.join(SOURCE_DIR, 'examples', 'eval-repo');
 const TASK = 'evals/tasks/arithmetic_task.cpp';
 const REVIEWER = 'e2e-reviewer@example.com';
 const chromiumPath = process.env.AIPROV_CHROMIUM || '/usr/bin/chromium';
-const codeServerPath =
-  process.env.AIPROV_CODE_SERVER || path.join(HERE, 'code-server', 'node_modules', '.bin', 'code-server');
-const vscePath = path.join(HERE, '..', '..', 'node_modules', '.bin', 'vsce');
 const playwrightPath = path.join(SOURCE_DIR, 'tests', 'tools', 'node_modules', 'playwright-core');
-// Every wait polls with this limit; the whole run takes about 45 s.
-const WAIT_MS = 30_000;
 // The whole run, well under the ctest TIMEOUT (300 s): past it the script
 // kills code-server itself and fails, so nothing outlives the test.
 const RUN_LIMIT_MS = 240_000;
@@ -87,76 +84,18 @@ function skip(why) {
   process.exit(SKIP);
 }
 
-class Failure extends Error {}
-let step = 0;
-function ok(message) {
-  console.log(`ok ${++step} - ${message}`);
-}
-function check(condition, message) {
-  if (!condition) throw new Failure(message);
-}
-
-async function poll(what, probe, timeoutMs = WAIT_MS) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    last = await probe();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Failure(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function run(command, args, options) {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  if (result.status !== 0) {
-    // status is null when the command never ran (result.error) or a signal
-    // ended it (result.signal); say which, or the failure has no cause.
-    const why = result.error ? `could not run: ${result.error.message}` : result.signal ? `killed by ${result.signal}` : `exit status ${result.status}`;
-    throw new Failure(`${command} ${args.join(' ')} failed (${why}):\n${result.stdout ?? ''}${result.stderr ?? ''}`);
-  }
-  return result.stdout;
-}
-
-function readLog(file) {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-}
-
 function ledgerRecords(workspace) {
-  const ledger = path.join(workspace, '.aiprov', 'ledger.jsonl');
-  if (!fs.existsSync(ledger)) return [];
-  return fs
-    .readFileSync(ledger, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => {
-      const rec = JSON.parse(l);
-      const file = rec.files[0];
-      const conv = file.conversations[0];
-      return {
-        path: file.path,
-        origin: rec.metadata?.['dev.aiprov']?.origin,
-        contributor: conv.contributor?.type,
-        start: conv.ranges[0].start_line,
-        end: conv.ranges[0].end_line,
-      };
-    });
+  return readJsonLines(path.join(workspace, '.aiprov', 'ledger.jsonl')).map((rec) => {
+    const file = rec.files[0];
+    const conv = file.conversations[0];
+    return {
+      path: file.path,
+      origin: rec.metadata?.['dev.aiprov']?.origin,
+      contributor: conv.contributor?.type,
+      start: conv.ranges[0].start_line,
+      end: conv.ranges[0].end_line,
+    };
+  });
 }
 
 const tenLines = (tag) => Array.from({ length: 10 }, (_, i) => `int ${tag}${i} = ${i};`).join('\n') + '\n';
@@ -183,12 +122,10 @@ async function main() {
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aiprov-vscode-e2e-'));
   const workspace = path.join(tmp, 'eval-repo');
-  const userData = path.join(tmp, 'user-data');
-  const extensions = path.join(tmp, 'extensions');
   const testLog = path.join(tmp, 'extension-log.jsonl');
   const serverLog = path.join(tmp, 'aiprov-lsp.log');
   const codeServerOut = path.join(tmp, 'code-server.log');
-  let codeServer;
+  const codeServer = new CodeServer(tmp);
   let browser;
   let page;
   let passed = false;
@@ -200,96 +137,27 @@ async function main() {
     run('git', ['init', '-q'], { cwd: workspace });
     run('git', ['config', 'user.email', REVIEWER], { cwd: workspace });
     run('git', ['config', 'user.name', 'aiprov e2e'], { cwd: workspace });
-    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-    fs.writeFileSync(
-      path.join(userData, 'User', 'settings.json'),
-      JSON.stringify(
-        {
-          'aiprov.path': args.aiprov,
-          'aiprov.arguments': ['--log', serverLog],
-          'aiprov.completion.tool': 'e2e-fake-ai',
-          'files.autoSave': 'off',
-          'editor.formatOnPaste': false,
-          'security.workspace.trust.enabled': false,
-          'telemetry.telemetryLevel': 'off',
-          'workbench.startupEditor': 'none',
-          'workbench.tips.enabled': false,
-          'workbench.welcomePage.walkthroughs.openOnInstall': false,
-          'extensions.autoUpdate': false,
-          'extensions.autoCheckUpdates': false,
-          'extensions.ignoreRecommendations': true,
-          'chat.commandCenter.enabled': false,
-          'update.mode': 'none',
-        },
-        null,
-        2,
-      ),
-    );
-    const commonArgs = ['--user-data-dir', userData, '--extensions-dir', extensions];
-    const env = { ...process.env, HOME: tmp, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') };
-    run(codeServerPath, [...commonArgs, '--install-extension', args.vsix], { env });
+    codeServer.writeSettings({
+      'aiprov.path': args.aiprov,
+      'aiprov.arguments': ['--log', serverLog],
+      'aiprov.completion.tool': 'e2e-fake-ai',
+    });
+    codeServer.install(args.vsix);
     ok('the .vsix installs with code-server --install-extension');
     // The stand-in for an AI completion extension (fake-completion/), and
     // the logger (extension-log/), which needs aiprov installed first.
     for (const name of ['fake-completion', 'extension-log']) {
       const testVsix = path.join(tmp, `${name}.vsix`);
-      run(vscePath, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', testVsix], { cwd: path.join(HERE, name) });
-      run(codeServerPath, [...commonArgs, '--install-extension', testVsix], { env });
+      packageExtension(path.join(HERE, name), testVsix);
+      codeServer.install(testVsix);
     }
 
-    const port = await freePort();
-    const out = fs.openSync(codeServerOut, 'w');
-    codeServer = spawn(
-      'setsid',
-      [
-        codeServerPath,
-        ...commonArgs,
-        '--bind-addr',
-        `127.0.0.1:${port}`,
-        '--auth',
-        'none',
-        '--disable-telemetry',
-        '--disable-update-check',
-        '--disable-workspace-trust',
-        '--disable-getting-started-override',
-        '--config',
-        path.join(tmp, 'code-server.yaml'),
-        workspace,
-      ],
-      // Not `detached`: that would make the child a group leader already,
-      // and setsid(1) would then fork and exit, leaving code-server in a
-      // session whose id is not this pid. Run this way, setsid makes the
-      // child's pid the id of code-server's session and process group.
-      { env: { ...env, AIPROV_VSCODE_TEST_LOG: testLog }, stdio: ['ignore', out, out] },
-    );
-    // If ctest or a user interrupts, or the run hangs, code-server (in its
-    // own session) must not outlive us.
-    const killGroup = () => {
-      try {
-        process.kill(-codeServer.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+    const base = codeServer.start(await freePort(), workspace, { AIPROV_VSCODE_TEST_LOG: testLog }, codeServerOut);
+    // Past RUN_LIMIT_MS or on a signal, code-server goes and so does tmp.
+    killGroupOnExit(codeServer.process.pid, RUN_LIMIT_MS, () => {
       if (!process.env.AIPROV_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
-    };
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
-      process.on(signal, () => {
-        killGroup();
-        process.exit(1);
-      });
-    setTimeout(() => {
-      console.error(`FAIL: the run took more than ${RUN_LIMIT_MS / 1000} s`);
-      killGroup();
-      process.exit(1);
-    }, RUN_LIMIT_MS).unref();
-    const base = `http://127.0.0.1:${port}`;
-    await poll('code-server to answer /healthz', async () => {
-      try {
-        return (await fetch(`${base}/healthz`)).ok;
-      } catch {
-        return false;
-      }
     });
+    await codeServer.waitUntilServing();
 
     browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -312,7 +180,7 @@ async function main() {
       await page.locator('.tab.active', { hasText: 'arithmetic_task.cpp' }).waitFor({ timeout: WAIT_MS });
     };
     await openTask();
-    await poll('the extension to start the server', () => readLog(testLog).some((e) => e.event === 'state' && e.state === 'running'));
+    await poll('the extension to start the server', () => readJsonLines(testLog).some((e) => e.event === 'state' && e.state === 'running'));
     ok('the extension activates and starts aiprov lsp');
 
     // 1. The forbidden region: Problems panel, gutter marks, status bar.
@@ -331,7 +199,7 @@ async function main() {
     check(sameRows.length === 1, `the Problems panel lists the forbidden region ${sameRows.length} times`);
     ok(`Problems panel: ${forbidden.replace(/\s+/g, ' ').trim()}`);
     const firstDecorations = await poll('decorations of the eval task', () =>
-      readLog(testLog).find((e) => e.event === 'decorations' && e.uri.endsWith(TASK) && e.ranges.forbidden.length > 0),
+      readJsonLines(testLog).find((e) => e.event === 'decorations' && e.uri.endsWith(TASK) && e.ranges.forbidden.length > 0),
     );
     check(
       JSON.stringify(firstDecorations.ranges.forbidden) === JSON.stringify([[10, 15], [19, 19]]),
@@ -376,7 +244,7 @@ async function main() {
     await page.evaluate((text) => navigator.clipboard.writeText(text), tenLines('pasted'));
     await page.keyboard.press('Control+V');
     const notice = await poll('the extension to send aiprov/didPaste', () =>
-      readLog(testLog).find((e) => e.event === 'notice' && e.method === 'aiprov/didPaste'),
+      readJsonLines(testLog).find((e) => e.event === 'notice' && e.method === 'aiprov/didPaste'),
     );
     check(notice.params.source.kind === 'external', `didPaste source is ${JSON.stringify(notice.params.source)}, expected external`);
     check(
@@ -410,7 +278,7 @@ async function main() {
     await goToLine(5);
     await page.keyboard.press('Control+V');
     const workspaceNotice = await poll('the extension to send aiprov/didPaste for the workspace copy', () =>
-      readLog(testLog).find((e) => e.event === 'notice' && e.method === 'aiprov/didPaste' && e.params.source.kind !== 'external'),
+      readJsonLines(testLog).find((e) => e.event === 'notice' && e.method === 'aiprov/didPaste' && e.params.source.kind !== 'external'),
     );
     check(
       workspaceNotice.params.source.kind === 'workspace' && workspaceNotice.params.source.uri.endsWith(TASK),
@@ -446,7 +314,7 @@ async function main() {
     await checkbox.waitFor({ timeout: WAIT_MS });
     await checkbox.click();
     await poll('the extension to see aiprov.paste.capture off', () =>
-      readLog(testLog).some((e) => e.event === 'config' && e.aiprov.paste && e.aiprov.paste.capture === false),
+      readJsonLines(testLog).some((e) => e.event === 'config' && e.aiprov.paste && e.aiprov.paste.capture === false),
     );
     await shot('3a-paste-capture-off');
     await page.locator('.tab', { hasText: 'arithmetic_task.cpp' }).click();
@@ -460,11 +328,11 @@ async function main() {
       return rows.some((t) => /Ln 18\b/.test(t)) ? rows.find((t) => /Ln 5\b/.test(t)) : false;
     });
     check(
-      readLog(testLog).filter((e) => e.event === 'notice').length === 2,
+      readJsonLines(testLog).filter((e) => e.event === 'notice').length === 2,
       'the extension sent a notice with paste capture off',
     );
     await poll('an unreviewed (amber) mark on the unknown paste', () =>
-      readLog(testLog).some((e) => e.event === 'decorations' && e.uri.endsWith(TASK) && e.ranges.unreviewed.some(([a, b]) => a === 4 && b === 13)),
+      readJsonLines(testLog).some((e) => e.event === 'decorations' && e.uri.endsWith(TASK) && e.ranges.unreviewed.some(([a, b]) => a === 4 && b === 13)),
     );
     ok(`Ctrl+V of 10 lines with aiprov.paste.capture off: ${unknown.replace(/\s+/g, ' ').trim()}`);
     await shot('3-unknown-paste');
@@ -504,7 +372,7 @@ async function main() {
     await shot('5a-inline-suggestion');
     await page.keyboard.press('Tab');
     const completion = await poll('the extension to send aiprov/didInsertCompletion', () =>
-      readLog(testLog).find((e) => e.event === 'notice' && e.method === 'aiprov/didInsertCompletion'),
+      readJsonLines(testLog).find((e) => e.event === 'notice' && e.method === 'aiprov/didInsertCompletion'),
     );
     check(completion.params.source.tool === 'e2e-fake-ai', `didInsertCompletion source is ${JSON.stringify(completion.params.source)}`);
     check(
@@ -525,7 +393,7 @@ async function main() {
     await shot('5-accepted-completion');
 
     // 6. A crashing server is reported and restarted.
-    const running = readLog(testLog).filter((e) => e.event === 'state' && e.state === 'running' && e.pid);
+    const running = readJsonLines(testLog).filter((e) => e.event === 'state' && e.state === 'running' && e.pid);
     check(running.length > 0, 'the extension logged no server process id');
     const oldPid = running[running.length - 1].pid;
     process.kill(oldPid, 'SIGKILL');
@@ -534,7 +402,7 @@ async function main() {
     );
     check(toast.includes('restarting it'), `the crash notification does not say the server restarts: ${toast}`);
     await poll('the server to run again', () =>
-      readLog(testLog).some((e) => e.event === 'state' && e.state === 'running' && e.pid && e.pid !== oldPid),
+      readJsonLines(testLog).some((e) => e.event === 'state' && e.state === 'running' && e.pid && e.pid !== oldPid),
     );
     await poll('the findings to come back after the restart', async () =>
       (await problemRows()).some((t) => t.includes('tool: e2e-fake-ai')),
@@ -594,26 +462,8 @@ async function main() {
     }
   } finally {
     if (browser) await browser.close().catch(() => {});
-    if (codeServer?.pid) {
-      // code-server, its extension host and the aiprov server it started.
-      const group = -codeServer.pid;
-      const alive = () => {
-        try {
-          process.kill(group, 0);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      try {
-        process.kill(group, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-      for (let i = 0; i < 20 && alive(); ++i) await new Promise((r) => setTimeout(r, 100));
-      if (alive()) process.kill(group, 'SIGKILL');
-      if (alive()) console.error(`run-e2e: process group ${codeServer.pid} is still alive`);
-    }
+    // code-server, its extension host and the aiprov server it started.
+    if (codeServer.process?.pid) await stopGroup(codeServer.process.pid);
     if (passed || !process.env.AIPROV_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
     else console.error(`kept ${tmp}`);
   }
