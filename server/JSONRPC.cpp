@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "JSONRPC.h"
 #include "Logger.h"
+#include "aiprov/support/JsonErrorLocation.h"
 
 namespace aiprov::server {
 
@@ -76,7 +77,8 @@ llvm::Expected<nlohmann::json> parseMessage(llvm::StringRef Payload) {
       nlohmann::json::parse(Payload, nullptr, /*allow_exceptions=*/false);
   if (Message.is_discarded())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "Parse error: not JSON");
+                                   "Parse error: not JSON (" +
+                                       describeJsonError(Payload) + ")");
   return Message;
 }
 

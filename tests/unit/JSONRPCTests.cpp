@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "JSONRPC.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include <string>
 #include <vector>
@@ -47,8 +48,15 @@ TEST(JSONRPCTest, DeepNestingIsRefusedBeforeParsing) {
                     std::string(MaxMessageNesting, ']')),
             "");
   EXPECT_EQ(errorOf("{\"text\":\"" + std::string(5000, '[') + "\\\"[\"}"), "");
-  EXPECT_EQ(errorOf("{\"id\":"), "Parse error: not JSON");
-  EXPECT_EQ(errorOf(""), "Parse error: not JSON");
+  // A broken message says where it broke, as a compiler would.
+  EXPECT_THAT(
+      errorOf("{\"id\":"),
+      ::testing::StartsWith("Parse error: not JSON (line 1, column 7: "));
+  EXPECT_THAT(
+      errorOf("{\"id\":1,\n \"method\": x}"),
+      ::testing::StartsWith("Parse error: not JSON (line 2, column 12: "));
+  EXPECT_THAT(errorOf(""), ::testing::StartsWith(
+                               "Parse error: not JSON (line 1, column 1: "));
 }
 
 TEST(JSONRPCTest, MalformedMessagesGetErrorsAndServingGoesOn) {
